@@ -1,0 +1,278 @@
+package id.reintegrasi.analysis;
+
+import static org.apache.spark.sql.functions.add_months;
+import static org.apache.spark.sql.functions.array;
+import static org.apache.spark.sql.functions.array_sort;
+import static org.apache.spark.sql.functions.broadcast;
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.collect_list;
+import static org.apache.spark.sql.functions.collect_set;
+import static org.apache.spark.sql.functions.concat;
+import static org.apache.spark.sql.functions.date_add;
+import static org.apache.spark.sql.functions.datediff;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.max_by;
+import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.not;
+import static org.apache.spark.sql.functions.min_by;
+import static org.apache.spark.sql.functions.quarter;
+import static org.apache.spark.sql.functions.size;
+import static org.apache.spark.sql.functions.struct;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
+import static org.apache.spark.sql.functions.year;
+
+import id.reintegrasi.schema.Enrollments;
+import id.reintegrasi.schema.Followups;
+import id.reintegrasi.schema.Programs;
+import id.reintegrasi.schema.Releases;
+import id.reintegrasi.schema.Reoffences;
+import id.reintegrasi.schema.Training;
+import java.io.Serializable;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.DataTypes;
+
+/**
+ * The release-level analysis table of METHOD.md: one row per release with its covariates, its
+ * program participation in the custody spell (and within the landmark after release), the hours
+ * present, and per follow-up window whether it is eligible, reoffended, how many counted events
+ * and the days to the first. A plain function of the clean inputs and the run parameters.
+ */
+public final class ReleaseAnalysis {
+
+  /** The run parameters the table depends on. */
+  public record Params(LocalDate asOf, List<Integer> windows, int waitingMonths,
+      List<String> countedEventTypes, int landmarkDays) implements Serializable {}
+
+  // Columns of the analysis table.
+  public static final String RELEASE_ID = Releases.RELEASE_ID;
+  public static final String PERSON_ID = Releases.PERSON_ID;
+  public static final String FACILITY_ID = Releases.FACILITY_ID;
+  public static final String RELEASE_DATE = Releases.RELEASE_DATE;
+  public static final String FOLLOW_UP_START = "follow_up_start";
+  public static final String COHORT = "cohort";
+  public static final String RELEASE_YEAR = "release_year";
+  public static final String AGE = "age";
+  public static final String AGE_BAND = "age_band";
+  public static final String SENTENCE_BAND = "sentence_band";
+  public static final String PRIOR_BAND = "prior_band";
+  public static final String IN_CUSTODY_PROGRAMS = "in_custody_programs";
+  public static final String IN_CUSTODY_MOUS = "in_custody_mous";
+  public static final String POST_RELEASE_PROGRAMS = "post_release_programs";
+  public static final String POST_RELEASE_MOUS = "post_release_mous";
+  public static final String GROUP = "group";
+  public static final String HOURS_PRESENT = "hours_present";
+  public static final String PROGRAM_DETAILS = "program_details";
+  public static final String OUTCOMES = "outcomes";
+  public static final String LANDMARK_OUTCOMES = "landmark_outcomes";
+  public static final String EVENT_BEFORE_LANDMARK = "event_before_landmark";
+  public static final String EMPLOYED_AT_FIRST_FOLLOWUP = "employed_at_first_followup";
+
+  // Fields of an outcome struct.
+  public static final String WINDOW_MONTHS = "window_months";
+  public static final String ELIGIBLE = "eligible";
+  public static final String REOFFENDED = "reoffended";
+  public static final String EVENTS = "events";
+  public static final String DAYS_TO_FIRST = "days_to_first";
+
+  public static final String MOU_PARTICIPANT = "MOU_PARTICIPANT";
+  public static final String OTHER_PARTICIPANT = "OTHER_PARTICIPANT";
+  public static final String NON_PARTICIPANT = "NON_PARTICIPANT";
+
+  /** The covariates matched on (METHOD.md), as columns of this table. */
+  public static final List<String> COVARIATES = List.of(
+      Releases.SEX, AGE_BAND, Releases.OFFENCE_CATEGORY, SENTENCE_BAND, PRIOR_BAND, RELEASE_YEAR);
+
+  private ReleaseAnalysis() {}
+
+  /**
+   * Builds the table. {@code followups} may be null (the dataset is optional).
+   */
+  public static Dataset<Row> build(Dataset<Row> releases, Dataset<Row> programs,
+      Dataset<Row> enrollments, Dataset<Row> training, Dataset<Row> reoffences,
+      Dataset<Row> followups, Params p) {
+    // Step 1: covariates and the follow-up start of each release.
+    Dataset<Row> base = releases.select(
+        col(RELEASE_ID), col(PERSON_ID), col(FACILITY_ID), col(Releases.ADMISSION_DATE),
+        col(RELEASE_DATE), col(Releases.RELEASE_TYPE),
+        not(col(Releases.RELEASE_TYPE).isin(Releases.NOT_FOLLOW_UP_STARTS.toArray())).as(FOLLOW_UP_START),
+        concat(year(col(RELEASE_DATE)).cast("string"), lit("-Q"), quarter(col(RELEASE_DATE)).cast("string")).as(COHORT),
+        year(col(RELEASE_DATE)).as(RELEASE_YEAR),
+        col(Releases.SEX),
+        year(col(RELEASE_DATE)).minus(col(Releases.BIRTH_YEAR)).as(AGE),
+        col(Releases.OFFENCE_CATEGORY), col(Releases.SENTENCE_MONTHS), col(Releases.PRIOR_CONVICTIONS),
+        col(Releases.HOME_REGION))
+        .withColumn(AGE_BAND, band(col(AGE), new int[] {25, 35, 45}, "<25", "25-34", "35-44", "45+"))
+        .withColumn(SENTENCE_BAND, band(col(Releases.SENTENCE_MONTHS), new int[] {12, 36, 60}, "<12", "12-35", "36-59", "60+"))
+        .withColumn(PRIOR_BAND, band(col(Releases.PRIOR_CONVICTIONS), new int[] {1, 2, 4}, "0", "1", "2-3", "4+"));
+
+    Dataset<Row> spells = releases.select(col(RELEASE_ID), col(PERSON_ID).as("_person"),
+        col(Releases.ADMISSION_DATE).as("_admission"), col(RELEASE_DATE).as("_release"));
+
+    // Step 2: participation per release and program, with hours present in the spell.
+    Dataset<Row> participation = participation(spells, programs, enrollments, training, p.landmarkDays());
+
+    // Step 3: counted events per release and window.
+    Dataset<Row> events = eventsPerRelease(releases, reoffences, p);
+
+    // Step 4: employment at the first follow-up within 180 days after release.
+    Dataset<Row> employment = followups == null ? null : employment(spells, followups);
+
+    Dataset<Row> table = base.join(participation, RELEASE_ID, "left").join(events, RELEASE_ID, "left");
+    if (employment != null) {
+      table = table.join(employment, RELEASE_ID, "left");
+    } else {
+      table = table.withColumn(EMPLOYED_AT_FIRST_FOLLOWUP, lit(null).cast(DataTypes.BooleanType));
+    }
+
+    // Step 5: assemble the outcome arrays; releases never eligible are never non-reoffenders.
+    Column landmark = date_add(col(RELEASE_DATE), p.landmarkDays());
+    List<Column> outcomes = new ArrayList<>();
+    List<Column> landmarkOutcomes = new ArrayList<>();
+    for (int w : p.windows()) {
+      outcomes.add(outcome(w, col(RELEASE_DATE), "", p));
+      landmarkOutcomes.add(outcome(w, landmark, "lm_", p));
+    }
+    DataType strings = DataTypes.createArrayType(DataTypes.StringType, false);
+    return table.select(
+        col(RELEASE_ID), col(PERSON_ID), col(FACILITY_ID), col(Releases.ADMISSION_DATE), col(RELEASE_DATE),
+        col(Releases.RELEASE_TYPE), col(FOLLOW_UP_START), col(COHORT), col(RELEASE_YEAR), col(Releases.SEX),
+        col(AGE), col(AGE_BAND), col(Releases.OFFENCE_CATEGORY), col(Releases.SENTENCE_MONTHS), col(SENTENCE_BAND),
+        col(Releases.PRIOR_CONVICTIONS), col(PRIOR_BAND), col(Releases.HOME_REGION),
+        coalesce(col(IN_CUSTODY_PROGRAMS), array().cast(strings)).as(IN_CUSTODY_PROGRAMS),
+        coalesce(col(IN_CUSTODY_MOUS), array().cast(strings)).as(IN_CUSTODY_MOUS),
+        coalesce(col(POST_RELEASE_PROGRAMS), array().cast(strings)).as(POST_RELEASE_PROGRAMS),
+        coalesce(col(POST_RELEASE_MOUS), array().cast(strings)).as(POST_RELEASE_MOUS),
+        when(size(coalesce(col(IN_CUSTODY_MOUS), array())).gt(0), lit(MOU_PARTICIPANT))
+            .when(size(coalesce(col(IN_CUSTODY_PROGRAMS), array())).gt(0), lit(OTHER_PARTICIPANT))
+            .otherwise(lit(NON_PARTICIPANT)).as(GROUP),
+        coalesce(col(HOURS_PRESENT), lit(0).cast(DataTypes.createDecimalType(19, 2))).as(HOURS_PRESENT),
+        col(PROGRAM_DETAILS),
+        array(outcomes.toArray(Column[]::new)).as(OUTCOMES),
+        coalesce(col(EVENT_BEFORE_LANDMARK), lit(false)).as(EVENT_BEFORE_LANDMARK),
+        array(landmarkOutcomes.toArray(Column[]::new)).as(LANDMARK_OUTCOMES),
+        col(EMPLOYED_AT_FIRST_FOLLOWUP));
+  }
+
+  /** Labels a number by the band it falls in: below bounds[0] is labels[0], and so on. */
+  static Column band(Column value, int[] bounds, String... labels) {
+    Column c = when(value.lt(bounds[0]), lit(labels[0]));
+    for (int i = 1; i < bounds.length; i++) {
+      c = c.when(value.lt(bounds[i]), lit(labels[i]));
+    }
+    return c.when(value.isNotNull(), lit(labels[bounds.length]));
+  }
+
+  private static Column outcome(int w, Column start, String prefix, Params p) {
+    Column eligible = col(FOLLOW_UP_START)
+        .and(add_months(start, w + p.waitingMonths()).leq(lit(p.asOf())));
+    Column events = coalesce(col(prefix + "events_" + w), lit(0L)).cast(DataTypes.IntegerType);
+    return struct(
+        lit(w).as(WINDOW_MONTHS),
+        eligible.as(ELIGIBLE),
+        when(eligible, events.gt(0)).as(REOFFENDED),
+        when(eligible, events).as(EVENTS),
+        when(eligible, datediff(col(prefix + "first_" + w), start)).as(DAYS_TO_FIRST));
+  }
+
+  private static Dataset<Row> participation(Dataset<Row> spells, Dataset<Row> programs,
+      Dataset<Row> enrollments, Dataset<Row> training, int landmarkDays) {
+    Dataset<Row> catalogue = broadcast(programs.select(col(Programs.PROGRAM_ID).as("_program"),
+        col(Programs.MOU_ID).as("_mou"), col(Programs.PHASE).as("_phase")));
+    Dataset<Row> enrolled = enrollments
+        .select(col(Enrollments.PERSON_ID).as("_eperson"), col(Enrollments.PROGRAM_ID).as("_program"),
+            col(Enrollments.ENROLLMENT_ID), col(Enrollments.ENROLLED_DATE), col(Enrollments.EXIT_STATUS))
+        .join(catalogue, "_program");
+    Column enrolledDate = col(Enrollments.ENROLLED_DATE);
+    Column inSpell = col("_phase").equalTo(Programs.IN_CUSTODY)
+        .and(enrolledDate.geq(col("_admission"))).and(enrolledDate.leq(col("_release")));
+    Column afterRelease = col("_phase").equalTo(Programs.POST_RELEASE)
+        .and(enrolledDate.geq(col("_release")))
+        .and(enrolledDate.leq(date_add(col("_release"), landmarkDays)));
+    // Intention to treat: any enrollment in the spell counts; the latest one's exit status is kept.
+    Dataset<Row> perProgram = spells
+        .join(enrolled, col("_person").equalTo(col("_eperson")).and(inSpell.or(afterRelease)))
+        .groupBy(col(RELEASE_ID), col("_program"), col("_mou"), col("_phase"))
+        .agg(max_by(col(Enrollments.EXIT_STATUS),
+            struct(enrolledDate, col(Enrollments.ENROLLMENT_ID))).as(Enrollments.EXIT_STATUS));
+
+    Dataset<Row> inCustodyPrograms = broadcast(programs.filter(col(Programs.PHASE).equalTo(Programs.IN_CUSTODY))
+        .select(col(Programs.PROGRAM_ID).as("_tprogram")));
+    Column session = col(Training.SESSION_DATE);
+    Dataset<Row> hours = training
+        .filter(col(Training.ATTENDANCE).equalTo(Training.PRESENT))
+        .select(col(Training.PERSON_ID).as("_tperson"), col(Training.PROGRAM_ID).as("_tprogram"),
+            session, col(Training.HOURS))
+        .join(inCustodyPrograms, "_tprogram")
+        .join(spells, col("_person").equalTo(col("_tperson"))
+            .and(session.geq(col("_admission"))).and(session.leq(col("_release"))))
+        .groupBy(col(RELEASE_ID), col("_tprogram").as("_program"))
+        .agg(sum(col(Training.HOURS)).as(HOURS_PRESENT));
+
+    Column inCustody = col("_phase").equalTo(Programs.IN_CUSTODY);
+    Column postRelease = col("_phase").equalTo(Programs.POST_RELEASE);
+    return perProgram.join(hours, new String[] {RELEASE_ID, "_program"}, "left")
+        .withColumn(HOURS_PRESENT, when(inCustody, coalesce(col(HOURS_PRESENT),
+            lit(0).cast(DataTypes.createDecimalType(19, 2)))))
+        .groupBy(RELEASE_ID)
+        .agg(
+            array_sort(collect_set(when(inCustody, col("_program")))).as(IN_CUSTODY_PROGRAMS),
+            array_sort(collect_set(when(inCustody, col("_mou")))).as(IN_CUSTODY_MOUS),
+            array_sort(collect_set(when(postRelease, col("_program")))).as(POST_RELEASE_PROGRAMS),
+            array_sort(collect_set(when(postRelease, col("_mou")))).as(POST_RELEASE_MOUS),
+            sum(when(inCustody, col(HOURS_PRESENT))).as(HOURS_PRESENT),
+            array_sort(collect_list(struct(col("_program").as("program_id"), col("_mou").as("mou_id"),
+                col("_phase").as("phase"), col(HOURS_PRESENT).as("hours_present"),
+                col(Enrollments.EXIT_STATUS).as("exit_status")))).as(PROGRAM_DETAILS));
+  }
+
+  private static Dataset<Row> eventsPerRelease(Dataset<Row> releases, Dataset<Row> reoffences, Params p) {
+    int longest = p.windows().get(p.windows().size() - 1);
+    Dataset<Row> starts = releases
+        .filter(not(col(Releases.RELEASE_TYPE).isin(Releases.NOT_FOLLOW_UP_STARTS.toArray())))
+        .select(col(RELEASE_ID), col(PERSON_ID).as("_person"), col(RELEASE_DATE).as("_release"));
+    Dataset<Row> counted = reoffences
+        .filter(col(Reoffences.EVENT_TYPE).isin(p.countedEventTypes().toArray()))
+        .select(col(Reoffences.PERSON_ID).as("_eperson"), col(Reoffences.OFFENCE_DATE).as("_offence"),
+            col(Reoffences.RECORDED_DATE).as("_recorded"));
+    Column release = col("_release");
+    Column landmark = date_add(release, p.landmarkDays());
+    Column offence = col("_offence");
+    Column recorded = col("_recorded");
+    Dataset<Row> pairs = starts.join(counted, col("_person").equalTo(col("_eperson"))
+        .and(offence.gt(release)).and(offence.leq(add_months(landmark, longest))));
+
+    List<Column> aggs = new ArrayList<>();
+    for (int w : p.windows()) {
+      Column inWindow = offence.leq(add_months(release, w))
+          .and(recorded.isNull().or(recorded.leq(add_months(release, w + p.waitingMonths()))));
+      Column inLandmarkWindow = offence.gt(landmark).and(offence.leq(add_months(landmark, w)))
+          .and(recorded.isNull().or(recorded.leq(add_months(landmark, w + p.waitingMonths()))));
+      aggs.add(sum(when(inWindow, 1L).otherwise(0L)).as("events_" + w));
+      aggs.add(min(when(inWindow, offence)).as("first_" + w));
+      aggs.add(sum(when(inLandmarkWindow, 1L).otherwise(0L)).as("lm_events_" + w));
+      aggs.add(min(when(inLandmarkWindow, offence)).as("lm_first_" + w));
+    }
+    aggs.add(max(offence.leq(landmark)).as(EVENT_BEFORE_LANDMARK));
+    return pairs.groupBy(RELEASE_ID).agg(aggs.get(0), aggs.subList(1, aggs.size()).toArray(Column[]::new));
+  }
+
+  private static Dataset<Row> employment(Dataset<Row> spells, Dataset<Row> followups) {
+    Column date = col(Followups.FOLLOWUP_DATE);
+    return spells.join(followups.select(col(Followups.PERSON_ID).as("_fperson"), date,
+            col(Followups.EMPLOYMENT_STATUS)),
+            col("_person").equalTo(col("_fperson"))
+                .and(date.geq(col("_release"))).and(date.leq(date_add(col("_release"), 180))))
+        .groupBy(RELEASE_ID)
+        .agg(min_by(col(Followups.EMPLOYMENT_STATUS).isin("EMPLOYED", "SELF_EMPLOYED"),
+            struct(date, col(Followups.EMPLOYMENT_STATUS))).as(EMPLOYED_AT_FIRST_FOLLOWUP));
+  }
+}

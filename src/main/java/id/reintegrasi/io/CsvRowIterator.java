@@ -1,0 +1,104 @@
+package id.reintegrasi.io;
+
+import id.reintegrasi.schema.ColumnSpec;
+import id.reintegrasi.schema.DatasetSpec;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import scala.jdk.javaapi.CollectionConverters;
+
+/**
+ * Streams one CSV file as rows of {@link ParsedColumns#schemaOf} the dataset: typed declared
+ * columns plus file, line and parse problems. Blank lines become marker rows (counted, then
+ * dropped). Memory stays bounded whatever the file size.
+ */
+final class CsvRowIterator implements Iterator<Row> {
+  private final DatasetSpec spec;
+  private final String file;
+  private final ValueParser values;
+  private final CsvParser parser;
+  private final HeaderMapping mapping;
+  private long blankLinesLeft = -1;
+
+  CsvRowIterator(DatasetSpec spec, String file, InputStream in, ValueParser values) throws IOException {
+    this.spec = spec;
+    this.file = file;
+    this.values = values;
+    this.parser = new CsvParser(in, file);
+    this.mapping = HeaderMapping.of(spec, parser.header(), file);
+  }
+
+  @Override
+  public boolean hasNext() {
+    if (parser.hasNext()) {
+      return true;
+    }
+    if (blankLinesLeft < 0) {
+      blankLinesLeft = parser.blankLines();
+      parser.close();
+    }
+    return blankLinesLeft > 0;
+  }
+
+  @Override
+  public Row next() {
+    if (!hasNext()) {
+      throw new NoSuchElementException();
+    }
+    if (blankLinesLeft > 0) {
+      blankLinesLeft--;
+      return marker();
+    }
+    return toRow(parser.next());
+  }
+
+  private Row marker() {
+    Object[] out = new Object[spec.columns().size() + 6];
+    int n = spec.columns().size();
+    out[n] = file;
+    out[n + 2] = ParsedColumns.BLANK_LINE;
+    out[n + 3] = "blank line skipped";
+    return RowFactory.create(out);
+  }
+
+  private Row toRow(CsvRecord record) {
+    List<ColumnSpec> columns = spec.columns();
+    int n = columns.size();
+    Object[] out = new Object[n + 6];
+    String[] fields = record.fields();
+    List<String> bad = new ArrayList<>(0);
+    if (record.ok()) {
+      for (int c = 0; c < n; c++) {
+        int pos = mapping.position(c);
+        String field = pos >= 0 && pos < fields.length ? fields[pos] : null;
+        Object value = values.parse(field, columns.get(c).type());
+        if (value == ValueParser.INVALID) {
+          bad.add(columns.get(c).name());
+        } else {
+          out[c] = value;
+        }
+      }
+    }
+    out[n] = file;
+    out[n + 1] = record.line();
+    out[n + 2] = record.rule();
+    out[n + 3] = record.message();
+    out[n + 4] = CollectionConverters.asScala(bad).toSeq();
+    if (!record.ok() || !bad.isEmpty()) {
+      Map<String, String> raw = new LinkedHashMap<>();
+      for (int c = 0; c < n; c++) {
+        int pos = mapping.position(c);
+        raw.put(columns.get(c).name(), fields != null && pos >= 0 && pos < fields.length ? fields[pos] : null);
+      }
+      out[n + 5] = CollectionConverters.asScala(raw);
+    }
+    return RowFactory.create(out);
+  }
+}

@@ -1,0 +1,125 @@
+package id.reintegrasi.io;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.SparkSession;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
+
+/**
+ * Writes a run's output all-or-nothing: every table goes to a hidden staging folder beside the
+ * output folder, and only {@link #commit()} moves it into place (two renames on the same file
+ * system). A failed or killed run leaves the previous output as it was.
+ */
+public final class OutputWriter {
+  public static final String MANIFEST = "_manifest.json";
+  public static final String QUARANTINE = "_quarantine";
+  private static final Logger LOG = LogManager.getLogger(OutputWriter.class);
+
+  private final SparkSession spark;
+  private final FileSystem fs;
+  private final Path output;
+  private final Path staging;
+  private final Path previous;
+  private final Map<String, Long> tables = new LinkedHashMap<>();
+  private final Map<String, Long> quarantine = new LinkedHashMap<>();
+
+  public OutputWriter(SparkSession spark, String outputDir, String runId) {
+    this.spark = spark;
+    try {
+      Path out = new Path(outputDir);
+      this.fs = out.getFileSystem(spark.sparkContext().hadoopConfiguration());
+      this.output = fs.makeQualified(out);
+      Path parent = output.getParent();
+      this.staging = new Path(parent, "." + output.getName() + ".staging-" + runId);
+      this.previous = new Path(parent, "." + output.getName() + ".previous-" + runId);
+      if (fs.exists(output)) {
+        if (!fs.getFileStatus(output).isDirectory()) {
+          throw new InputException("--output " + outputDir + " is a file, not a folder.");
+        }
+        boolean empty = fs.listStatus(output).length == 0;
+        if (!empty && !fs.exists(new Path(output, MANIFEST))) {
+          throw new InputException("--output " + outputDir + " holds files that this job did not write"
+              + " (no " + MANIFEST + "): refusing to replace it. Choose an empty or new folder.");
+        }
+      }
+      fs.mkdirs(staging);
+    } catch (IOException e) {
+      throw new InputException("Cannot prepare --output " + outputDir + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Writes a summary table as one Parquet folder and returns its row count. */
+  public long table(String name, Dataset<Row> table) {
+    Path path = new Path(staging, name);
+    // Summaries are small: one file each keeps them pleasant to open elsewhere.
+    table.coalesce(1).write().mode(SaveMode.ErrorIfExists).parquet(path.toString());
+    long rows = spark.read().parquet(path.toString()).count();
+    tables.put(name, rows);
+    return rows;
+  }
+
+  /** Writes the quarantined rows of a dataset (possibly many) and returns their count. */
+  public long quarantine(String dataset, Dataset<Row> rows) {
+    Path path = new Path(new Path(staging, QUARANTINE), dataset);
+    rows.write().mode(SaveMode.ErrorIfExists).parquet(path.toString());
+    long count = spark.read().parquet(path.toString()).count();
+    quarantine.put(dataset, count);
+    return count;
+  }
+
+  public void text(String name, String content) {
+    try (OutputStream out = fs.create(new Path(staging, name), false)) {
+      out.write(content.getBytes(StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new IllegalStateException("Cannot write " + name + ": " + e.getMessage(), e);
+    }
+  }
+
+  public Map<String, Long> tables() {
+    return Map.copyOf(tables);
+  }
+
+  public Map<String, Long> quarantineCounts() {
+    return Map.copyOf(quarantine);
+  }
+
+  /** Moves the staged output into place, replacing the previous output of this job. */
+  public void commit() {
+    try {
+      boolean hadOutput = fs.exists(output);
+      if (hadOutput && !fs.rename(output, previous)) {
+        throw new IOException("cannot move the previous output aside");
+      }
+      if (!fs.rename(staging, output)) {
+        if (hadOutput) {
+          fs.rename(previous, output);
+        }
+        throw new IOException("cannot move the new output into place");
+      }
+      if (hadOutput) {
+        fs.delete(previous, true);
+      }
+      LOG.info("Output committed to {}", output);
+    } catch (IOException e) {
+      throw new IllegalStateException("Cannot commit the output: " + e.getMessage(), e);
+    }
+  }
+
+  /** Removes the staging folder of a failed run; the previous output stays untouched. */
+  public void abort() {
+    try {
+      fs.delete(staging, true);
+    } catch (IOException e) {
+      LOG.warn("Could not remove the staging folder {}: {}", staging, e.getMessage());
+    }
+  }
+}

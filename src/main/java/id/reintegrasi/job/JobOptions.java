@@ -1,0 +1,51 @@
+package id.reintegrasi.job;
+
+import java.io.Serializable;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Everything a run depends on besides its input files, parsed and validated once by
+ * {@link OptionsParser}. The same inputs and the same options give the same numbers.
+ *
+ * @param asOf the data extraction date; empty means "the latest event date found in the inputs"
+ * @param windows follow-up windows in months, ascending
+ * @param headlineWindow the window shown first in reports (12 months when configured)
+ * @param shufflePartitions 0 means: chosen from the input size
+ */
+public record JobOptions(
+    String input,
+    String output,
+    Optional<LocalDate> asOf,
+    List<Integer> windows,
+    int waitingMonths,
+    boolean countArrests,
+    int minCell,
+    boolean strict,
+    String master,
+    String dateFormat,
+    int shufflePartitions,
+    int minTreated,
+    int landmarkDays) implements Serializable {
+
+  public int headlineWindow() {
+    return windows.contains(12) ? 12 : windows.get(0);
+  }
+
+  public int longestWindow() {
+    return windows.get(windows.size() - 1);
+  }
+
+  /** The event types that count as reoffending: proven reoffending, plus arrests on request. */
+  public List<String> countedEventTypes() {
+    return countArrests
+        ? List.of("ARREST", "CONVICTION", "READMISSION")
+        : List.of("CONVICTION", "READMISSION");
+  }
+
+  public JobOptions withAsOf(LocalDate date) {
+    return new JobOptions(input, output, Optional.of(date), windows, waitingMonths, countArrests,
+        minCell, strict, master, dateFormat, shufflePartitions, minTreated, landmarkDays);
+  }
+}

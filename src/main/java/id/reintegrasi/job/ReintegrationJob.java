@@ -1,0 +1,311 @@
+package id.reintegrasi.job;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.greatest;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.when;
+
+import id.reintegrasi.analysis.ReleaseAnalysis;
+import id.reintegrasi.io.InputException;
+import id.reintegrasi.io.InputReader;
+import id.reintegrasi.io.Json;
+import id.reintegrasi.io.OutputWriter;
+import id.reintegrasi.schema.DatasetSpec;
+import id.reintegrasi.schema.Enrollments;
+import id.reintegrasi.schema.Followups;
+import id.reintegrasi.schema.InputDatasets;
+import id.reintegrasi.schema.Mous;
+import id.reintegrasi.schema.Programs;
+import id.reintegrasi.schema.Releases;
+import id.reintegrasi.schema.Reoffences;
+import id.reintegrasi.schema.Training;
+import id.reintegrasi.summary.CohortOutcomes;
+import id.reintegrasi.summary.DataQuality;
+import id.reintegrasi.summary.ProgramParticipation;
+import id.reintegrasi.validate.InputValidator;
+import id.reintegrasi.validate.Validated;
+import java.io.PrintStream;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.storage.StorageLevel;
+
+/**
+ * The reintegration job: reads the contract's input datasets, validates them (quarantining bad
+ * rows), builds one analysis row per release and writes the summaries as Parquet, all or nothing.
+ */
+public final class ReintegrationJob {
+  private static final Logger LOG = LogManager.getLogger(ReintegrationJob.class);
+
+  /** Exit code for bad options or unusable input. */
+  public static final int EXIT_INPUT = 2;
+
+  /** What a run produced. */
+  public record Result(LocalDate asOf, Map<String, Long> tables, Map<String, Long> quarantine,
+      List<DataQuality.DatasetCounts> inputs) {}
+
+  private ReintegrationJob() {}
+
+  public static void main(String[] args) {
+    System.exit(runCli(args, System.out, System.err));
+  }
+
+  /** Parses the options, runs the job in a session of its own and returns the exit code. */
+  public static int runCli(String[] args, PrintStream out, PrintStream err) {
+    JobOptions options;
+    try {
+      options = OptionsParser.parse(args);
+    } catch (OptionsParser.HelpRequested e) {
+      out.print(OptionsParser.help());
+      return 0;
+    } catch (OptionsParser.UsageException e) {
+      err.println("reintegrasi: " + e.getMessage());
+      return EXIT_INPUT;
+    }
+    SparkSession spark = SparkSessions.create(options.master(), System.console() != null);
+    try {
+      run(spark, options, LocalDate.now(ZoneOffset.UTC));
+      return 0;
+    } catch (InputException e) {
+      LOG.error("Input problem: {}", e.getMessage());
+      err.println("reintegrasi: " + e.getMessage());
+      return EXIT_INPUT;
+    } catch (RuntimeException e) {
+      LOG.error("The run failed", e);
+      err.println("reintegrasi: the run failed: " + e);
+      return 1;
+    } finally {
+      spark.stop();
+    }
+  }
+
+  /**
+   * Runs the job on a given session. {@code today} bounds the default as-of date, so that a
+   * mistyped date in the far future cannot make every release look eligible.
+   */
+  public static Result run(SparkSession spark, JobOptions options, LocalDate today) {
+    Instant started = Instant.now();
+    LOG.info("Reintegrasi {} starting with options {}", version(), options);
+    tuneShufflePartitions(spark, options);
+
+    // Step 1: find every input, check its headers, and read it (lazily).
+    InputReader reader = new InputReader(spark, options.input(), options.dateFormat());
+    Map<String, InputReader.Read> reads = timed("read inputs", () -> {
+      Map<String, InputReader.Read> found = new LinkedHashMap<>();
+      for (DatasetSpec spec : InputDatasets.ALL) {
+        reader.locate(spec).ifPresent(source -> found.put(spec.name(), reader.read(source)));
+      }
+      return found;
+    });
+
+    // Step 2: the as-of date: given, or the latest event date in the inputs (never after today).
+    JobOptions opts = options.asOf().isPresent() ? options
+        : options.withAsOf(timed("derive as-of date", () -> latestEventDate(reads, today)));
+    LocalDate asOf = opts.asOf().orElseThrow();
+    LOG.info("As-of date {} ({})", asOf, options.asOf().isPresent() ? "given" : "latest event date in the inputs");
+
+    OutputWriter writer = new OutputWriter(spark, opts.output(), runId(started));
+    List<Validated> validated = new ArrayList<>();
+    try {
+      // Step 3: validate, releases first: the other datasets' references are checked against them.
+      InputValidator validator = new InputValidator(asOf, opts.dateFormat(), opts.strict());
+      Validated releases = timed("validate releases", () -> validator.releases(reads.get(Releases.NAME)));
+      validated.add(releases);
+      Validated mous = timed("validate mous", () -> validator.mous(reads.get(Mous.NAME)));
+      validated.add(mous);
+      Validated programs = timed("validate programs", () -> validator.programs(reads.get(Programs.NAME), mous.clean()));
+      validated.add(programs);
+      Validated enrollments = timed("validate enrollments",
+          () -> validator.enrollments(reads.get(Enrollments.NAME), programs.clean(), releases.clean()));
+      validated.add(enrollments);
+      Validated training = timed("validate training",
+          () -> validator.training(reads.get(Training.NAME), programs.clean()));
+      validated.add(training);
+      Validated reoffences = timed("validate reoffences",
+          () -> validator.reoffences(reads.get(Reoffences.NAME), releases.clean()));
+      validated.add(reoffences);
+      Validated followups = reads.containsKey(Followups.NAME)
+          ? timed("validate followups", () -> validator.followups(reads.get(Followups.NAME))) : null;
+      if (followups != null) {
+        validated.add(followups);
+      }
+
+      // Step 4: data quality, one pass over each dataset (this also fills the validation caches).
+      DataQuality.Result quality = timed("data quality", () -> DataQuality.compute(spark, validated));
+      for (DataQuality.DatasetCounts c : quality.counts()) {
+        LOG.info("Input {}: {} rows, {} quarantined, {} blank lines", c.dataset(), c.rows(),
+            c.quarantined(), c.blankLines());
+      }
+      reads.values().forEach(r -> r.rows().unpersist());
+
+      // Step 5: the release-level analysis table, reused by every summary.
+      ReleaseAnalysis.Params params = new ReleaseAnalysis.Params(asOf, opts.windows(),
+          opts.waitingMonths(), opts.countedEventTypes(), opts.landmarkDays());
+      Dataset<Row> analysis = ReleaseAnalysis.build(releases.clean(), programs.clean(),
+          enrollments.clean(), training.clean(), reoffences.clean(),
+          followups == null ? null : followups.clean(), params)
+          .persist(StorageLevel.MEMORY_AND_DISK());
+      long analysed = timed("analysis table", analysis::count);
+      LOG.info("Analysis table: {} releases", analysed);
+
+      // Step 6: the summaries, staged; then the quarantine and the manifest.
+      timed("write " + CohortOutcomes.NAME,
+          () -> writer.table(CohortOutcomes.NAME, CohortOutcomes.compute(analysis, opts.minCell())));
+      timed("write " + ProgramParticipation.NAME, () -> writer.table(ProgramParticipation.NAME,
+          ProgramParticipation.compute(programs.clean(), enrollments.clean(), training.clean(), opts.minCell())));
+      timed("write " + DataQuality.NAME, () -> writer.table(DataQuality.NAME, quality.table()));
+      for (Validated v : validated) {
+        DataQuality.DatasetCounts c = quality.counts().stream()
+            .filter(x -> x.dataset().equals(v.name())).findFirst().orElseThrow();
+        if (c.quarantined() > 0) {
+          timed("write quarantine " + v.name(), () -> writer.quarantine(v.name(), v.quarantine()));
+        }
+      }
+      Instant finished = Instant.now();
+      writer.text(OutputWriter.MANIFEST, Json.write(manifest(spark, opts, options.asOf().isPresent(),
+          validated, quality.counts(), writer, started, finished)));
+
+      // Step 7: move everything into place at once.
+      writer.commit();
+      analysis.unpersist();
+      LOG.info("Done in {} s: {} tables written to {}", (finished.toEpochMilli() - started.toEpochMilli()) / 1000.0,
+          writer.tables().size(), opts.output());
+      return new Result(asOf, writer.tables(), writer.quarantineCounts(), quality.counts());
+    } catch (RuntimeException e) {
+      writer.abort();
+      throw e;
+    } finally {
+      validated.forEach(v -> v.flagged().unpersist());
+    }
+  }
+
+  static <T> T timed(String stage, Supplier<T> body) {
+    long start = System.nanoTime();
+    T result = body.get();
+    LOG.info("Stage '{}' took {} ms", stage, (System.nanoTime() - start) / 1_000_000);
+    return result;
+  }
+
+  /** The latest event date of the inputs not after today: when the data were extracted. */
+  static LocalDate latestEventDate(Map<String, InputReader.Read> reads, LocalDate today) {
+    LocalDate latest = null;
+    for (InputReader.Read read : reads.values()) {
+      List<String> dates = InputValidator.eventDateColumns(read.source().spec().name());
+      if (dates.isEmpty()) {
+        continue;
+      }
+      if (read.source().format() == InputReader.Format.CSV) {
+        // Parsed once, used again by validation.
+        read.rows().persist(StorageLevel.MEMORY_AND_DISK());
+      }
+      Column[] capped = dates.stream()
+          .map(d -> when(col(d).leq(lit(today)), col(d))).toArray(Column[]::new);
+      Row row = read.rows().agg(max(capped.length == 1 ? capped[0] : greatest(capped))).first();
+      if (!row.isNullAt(0)) {
+        LocalDate date = row.getLocalDate(0);
+        latest = latest == null || date.isAfter(latest) ? date : latest;
+      }
+    }
+    if (latest == null) {
+      throw new InputException("No event date found in the inputs to derive the as-of date from: give --as-of.");
+    }
+    return latest;
+  }
+
+  private static void tuneShufflePartitions(SparkSession spark, JobOptions options) {
+    int partitions = options.shufflePartitions();
+    if (partitions == 0) {
+      // Adaptive execution coalesces small shuffles; this sets the upper bound it starts from.
+      long bytes = InputSize.bytes(spark, options.input());
+      int cores = spark.sparkContext().defaultParallelism();
+      partitions = (int) Math.max(cores, Math.min(2000, bytes / (64L << 20) * 2));
+    }
+    spark.conf().set("spark.sql.shuffle.partitions", Integer.toString(partitions));
+    LOG.info("Shuffle partitions: {}", partitions);
+  }
+
+  private static String runId(Instant started) {
+    return DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss").withZone(ZoneOffset.UTC).format(started)
+        + "-" + ProcessHandle.current().pid();
+  }
+
+  static String version() {
+    return Optional.ofNullable(ReintegrationJob.class.getPackage().getImplementationVersion()).orElse("dev");
+  }
+
+  private static Map<String, Object> manifest(SparkSession spark, JobOptions opts, boolean asOfGiven,
+      List<Validated> validated, List<DataQuality.DatasetCounts> counts, OutputWriter writer,
+      Instant started, Instant finished) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("job", "reintegrasi");
+    m.put("version", version());
+    m.put("started", started.toString());
+    m.put("finished", finished.toString());
+    m.put("duration_seconds", (finished.toEpochMilli() - started.toEpochMilli()) / 1000.0);
+    m.put("as_of", opts.asOf().orElseThrow().toString());
+    m.put("as_of_source", asOfGiven ? "option" : "latest event date in the inputs");
+    Map<String, Object> o = new LinkedHashMap<>();
+    o.put("windows", opts.windows());
+    o.put("headline_window", opts.headlineWindow());
+    o.put("waiting_months", opts.waitingMonths());
+    o.put("counted_event_types", opts.countedEventTypes());
+    o.put("min_cell", opts.minCell());
+    o.put("strict", opts.strict());
+    o.put("date_format", opts.dateFormat());
+    o.put("min_treated", opts.minTreated());
+    o.put("landmark_days", opts.landmarkDays());
+    m.put("options", o);
+    List<Object> inputs = new ArrayList<>();
+    for (Validated v : validated) {
+      DataQuality.DatasetCounts c = counts.stream().filter(x -> x.dataset().equals(v.name())).findFirst().orElseThrow();
+      Map<String, Object> i = new LinkedHashMap<>();
+      i.put("dataset", v.name());
+      i.put("format", v.read().source().format().name().toLowerCase());
+      i.put("files", v.read().source().names());
+      i.put("rows", c.rows());
+      i.put("clean_rows", c.clean());
+      i.put("quarantined_rows", c.quarantined());
+      i.put("blank_lines", c.blankLines());
+      i.put("unknown_columns", v.read().unknownColumns());
+      inputs.add(i);
+    }
+    m.put("inputs", inputs);
+    List<Object> outputs = new ArrayList<>();
+    writer.tables().entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e ->
+        outputs.add(ordered("table", e.getKey(), "rows", e.getValue())));
+    m.put("outputs", outputs);
+    List<Object> quarantined = new ArrayList<>();
+    writer.quarantineCounts().entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e ->
+        quarantined.add(ordered("dataset", e.getKey(), "rows", e.getValue(),
+            "path", OutputWriter.QUARANTINE + "/" + e.getKey())));
+    m.put("quarantine", quarantined);
+    Map<String, Object> versions = new LinkedHashMap<>();
+    versions.put("reintegrasi", version());
+    versions.put("spark", spark.version());
+    versions.put("java", System.getProperty("java.version"));
+    m.put("versions", versions);
+    return m;
+  }
+
+  private static Map<String, Object> ordered(Object... keyValues) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    for (int i = 0; i < keyValues.length; i += 2) {
+      m.put((String) keyValues[i], keyValues[i + 1]);
+    }
+    return m;
+  }
+}

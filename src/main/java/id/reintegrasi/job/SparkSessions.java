@@ -1,0 +1,32 @@
+package id.reintegrasi.job;
+
+import org.apache.spark.sql.SparkSession;
+
+/** The one place a SparkSession is configured, for the job and for the tests. */
+public final class SparkSessions {
+  private SparkSessions() {}
+
+  /**
+   * A session for the job. Under spark-submit the master comes from spark-submit and
+   * {@code master} is ignored; otherwise {@code master} is used (local[*] by default).
+   */
+  public static SparkSession create(String master, boolean interactive) {
+    SparkSession.Builder builder = SparkSession.builder().appName("reintegrasi");
+    if (System.getProperty("spark.master") == null) {
+      builder.master(master);
+    }
+    return configure(builder)
+        .config("spark.ui.showConsoleProgress", Boolean.toString(interactive))
+        .getOrCreate();
+  }
+
+  /** Settings every session of this project needs, whatever launches it. */
+  public static SparkSession.Builder configure(SparkSession.Builder builder) {
+    return builder
+        // Dates are calendar dates: no time zone may shift them.
+        .config("spark.sql.session.timeZone", "UTC")
+        .config("spark.sql.datetime.java8API.enabled", "true")
+        .config("spark.sql.adaptive.enabled", "true")
+        .config("spark.sql.ansi.enabled", "true");
+  }
+}

@@ -1,0 +1,105 @@
+package id.reintegrasi.summary;
+
+import static id.reintegrasi.summary.Disclosure.small;
+import static org.apache.spark.sql.functions.broadcast;
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.concat;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.count_distinct;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.quarter;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
+import static org.apache.spark.sql.functions.year;
+
+import id.reintegrasi.schema.Enrollments;
+import id.reintegrasi.schema.Programs;
+import id.reintegrasi.schema.Training;
+import java.util.List;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.DataTypes;
+
+/**
+ * program_participation: per program and calendar quarter, the enrollments that started in the
+ * quarter and how they ended, and the training delivered in the quarter.
+ * <ul>
+ *   <li>enrolled: enrollments with enrolled_date in the quarter; completed / dropped / ongoing:
+ *       those of them with that exit_status; ended = enrolled - ongoing;</li>
+ *   <li>completion_rate = completed / ended (enrollments still running are not failures yet),
+ *       with a Wilson interval;</li>
+ *   <li>hours_present: hours of sessions in the quarter attended (PRESENT); attendees: distinct
+ *       persons present at least once; mean_hours = hours_present / attendees;</li>
+ *   <li>certificates: sessions in the quarter that awarded a competency certificate.</li>
+ * </ul>
+ */
+public final class ProgramParticipation {
+  public static final String NAME = "program_participation";
+  public static final List<String> KEY = List.of("program_id", "quarter");
+
+  private ProgramParticipation() {}
+
+  static Column quarterOf(Column date) {
+    return concat(year(date).cast("string"), lit("-Q"), quarter(date).cast("string"));
+  }
+
+  public static Dataset<Row> compute(Dataset<Row> programs, Dataset<Row> enrollments,
+      Dataset<Row> training, int minCell) {
+    Column status = col(Enrollments.EXIT_STATUS);
+    Dataset<Row> enrolled = enrollments
+        .groupBy(col(Enrollments.PROGRAM_ID).as("program_id"),
+            quarterOf(col(Enrollments.ENROLLED_DATE)).as("quarter"))
+        .agg(count(lit(1)).as("enrolled"),
+            sum(when(status.equalTo(Enrollments.COMPLETED), 1L).otherwise(0L)).as("completed"),
+            sum(when(status.equalTo(Enrollments.DROPPED), 1L).otherwise(0L)).as("dropped"),
+            sum(when(status.equalTo(Enrollments.ONGOING), 1L).otherwise(0L)).as("ongoing"));
+    Column present = col(Training.ATTENDANCE).equalTo(Training.PRESENT);
+    Dataset<Row> delivered = training
+        .groupBy(col(Training.PROGRAM_ID).as("program_id"),
+            quarterOf(col(Training.SESSION_DATE)).as("quarter"))
+        .agg(sum(when(present, col(Training.HOURS))).as("hours_present"),
+            count_distinct(when(present, col(Training.PERSON_ID))).as("attendees"),
+            sum(when(col(Training.CERTIFICATE), 1L).otherwise(0L)).as("certificates"));
+    Dataset<Row> catalogue = programs.select(col(Programs.PROGRAM_ID).as("program_id"),
+        col(Programs.MOU_ID).as("mou_id"), col(Programs.PROGRAM_NAME).as("program_name"),
+        col(Programs.CATEGORY).as("category"), col(Programs.PHASE).as("phase"));
+
+    Column zero = lit(0L);
+    Column ended = col("enrolled").minus(col("ongoing"));
+    Dataset<Row> table = enrolled.join(delivered, new String[] {"program_id", "quarter"}, "full_outer")
+        .join(broadcast(catalogue), "program_id")
+        .select(col("program_id"), col("mou_id"), col("program_name"), col("category"), col("phase"),
+            col("quarter"),
+            coalesce(col("enrolled"), zero).as("enrolled"),
+            coalesce(col("completed"), zero).as("completed"),
+            coalesce(col("dropped"), zero).as("dropped"),
+            coalesce(col("ongoing"), zero).as("ongoing"),
+            coalesce(col("attendees"), zero).as("attendees"),
+            coalesce(col("hours_present"), lit(0).cast(DataTypes.createDecimalType(19, 2))).as("hours_present"),
+            coalesce(col("certificates"), zero).as("certificates"))
+        .withColumn("ended", ended)
+        .withColumn("completion_rate", SparkStats.rate(col("completed"), col("ended")))
+        .withColumn("completion_ci_low", SparkStats.wilsonLow(col("completed"), col("ended")))
+        .withColumn("completion_ci_high", SparkStats.wilsonHigh(col("completed"), col("ended")))
+        .withColumn("mean_hours", when(col("attendees").gt(0),
+            col("hours_present").cast(DataTypes.DoubleType).divide(col("attendees"))));
+    Column completed = col("completed");
+    return Disclosure.apply(table, List.of(
+        Disclosure.Rule.of(small(col("enrolled"), minCell), "enrolled", "completed", "dropped",
+            "ongoing", "ended", "completion_rate", "completion_ci_low", "completion_ci_high"),
+        Disclosure.Rule.of(small(col("ended"), minCell), "ended", "completed", "completion_rate",
+            "completion_ci_low", "completion_ci_high"),
+        Disclosure.Rule.of(small(completed, minCell).or(small(col("ended").minus(completed), minCell)),
+            "completed", "completion_rate", "completion_ci_low", "completion_ci_high"),
+        Disclosure.Rule.of(small(col("dropped"), minCell), "dropped"),
+        // ended = enrolled - ongoing: a withheld ongoing count takes ended with it, or it could be
+        // recovered by subtraction.
+        Disclosure.Rule.of(small(col("ongoing"), minCell), "ongoing", "ended", "completion_rate",
+            "completion_ci_low", "completion_ci_high"),
+        Disclosure.Rule.of(small(col("attendees"), minCell), "attendees", "hours_present", "mean_hours"),
+        Disclosure.Rule.of(small(col("certificates"), minCell), "certificates")))
+        .orderBy(col("program_id"), col("quarter"));
+  }
+}
