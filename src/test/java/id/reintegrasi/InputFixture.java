@@ -58,6 +58,8 @@ public final class InputFixture {
           "person_id", "P1", "followup_date", "2021-02-15", "employment_status", "EMPLOYED"));
 
   private final Map<String, List<Map<String, String>>> rows = new LinkedHashMap<>();
+  /** Lines written as they are, after the rows, to break the CSV format on purpose. */
+  private final Map<String, List<String>> rawLines = new LinkedHashMap<>();
 
   public InputFixture() {
     for (DatasetSpec spec : InputDatasets.ALL) {
@@ -89,6 +91,17 @@ public final class InputFixture {
     }
     rows.get(dataset).add(row);
     return this;
+  }
+
+  /** Appends a line exactly as given (after the regular rows) to a dataset's CSV file. */
+  public InputFixture rawLine(String dataset, String line) {
+    rawLines.computeIfAbsent(dataset, d -> new ArrayList<>()).add(line);
+    return this;
+  }
+
+  /** The CSV line number a row added now to the dataset will have (the header is line 1). */
+  public long nextLine(String dataset) {
+    return rows.get(dataset).size() + 2;
   }
 
   public InputFixture release(String... overrides) {
@@ -131,6 +144,9 @@ public final class InputFixture {
             fields.add(csv(row.get(column)));
           }
           sb.append(String.join(",", fields)).append('\n');
+        }
+        for (String line : rawLines.getOrDefault(spec.name(), List.of())) {
+          sb.append(line).append('\n');
         }
         Files.writeString(dir.resolve(spec.name() + ".csv"), sb.toString(), StandardCharsets.UTF_8);
       }

@@ -61,11 +61,14 @@ public final class ReintegrationJob {
   private ReintegrationJob() {}
 
   public static void main(String[] args) {
-    System.exit(runCli(args, System.out, System.err));
+    System.exit(runCli(args, System.out, System.err, null));
   }
 
-  /** Parses the options, runs the job in a session of its own and returns the exit code. */
-  public static int runCli(String[] args, PrintStream out, PrintStream err) {
+  /**
+   * Parses the options, runs the job and returns the exit code. With {@code session} null the
+   * job makes a session of its own and stops it at the end; a given session is left running.
+   */
+  public static int runCli(String[] args, PrintStream out, PrintStream err, SparkSession session) {
     JobOptions options;
     try {
       options = OptionsParser.parse(args);
@@ -76,7 +79,8 @@ public final class ReintegrationJob {
       err.println("reintegrasi: " + e.getMessage());
       return EXIT_INPUT;
     }
-    SparkSession spark = SparkSessions.create(options.master(), System.console() != null);
+    SparkSession spark = session != null ? session
+        : SparkSessions.create(options.master(), System.console() != null);
     try {
       run(spark, options, LocalDate.now(ZoneOffset.UTC));
       return 0;
@@ -89,7 +93,9 @@ public final class ReintegrationJob {
       err.println("reintegrasi: the run failed: " + e);
       return 1;
     } finally {
-      spark.stop();
+      if (session == null) {
+        spark.stop();
+      }
     }
   }
 

@@ -46,14 +46,16 @@ public final class DiffInDiff {
   private DiffInDiff() {}
 
   /** The estimate, or {@code null} when any cell has n = 0. */
-  public static Result estimate(Cell preInside, Cell postInside, Cell preOutside, Cell postOutside) {
+  public static Result estimate(
+      Cell preInside, Cell postInside, Cell preOutside, Cell postOutside) {
     if (preInside.n() == 0 || postInside.n() == 0 || preOutside.n() == 0 || postOutside.n() == 0) {
       return null;
     }
     double difference =
         (postInside.rate() - preInside.rate()) - (postOutside.rate() - preOutside.rate());
     double se = Math.sqrt(
-        preInside.variance() + postInside.variance() + preOutside.variance() + postOutside.variance());
+        preInside.variance() + postInside.variance()
+            + preOutside.variance() + postOutside.variance());
     double pValue = se == 0 ? (difference == 0 ? 1.0 : 0.0) : Normal.twoSidedP(difference / se);
     return new Result(
         preInside.rate(),

@@ -69,7 +69,8 @@ public final class KaplanMeier {
   public static List<Point> estimate(double initialAtRisk, List<Step> steps, double z) {
     if (!(initialAtRisk >= 0 && Double.isFinite(initialAtRisk))) {
       throw new IllegalArgumentException(
-          "Cannot start a survival curve with " + initialAtRisk + " at risk, need a finite value >= 0");
+          "Cannot start a survival curve with " + initialAtRisk
+              + " at risk, need a finite value >= 0");
     }
     double slack = RELATIVE_SLACK * initialAtRisk;
     List<Point> points = new ArrayList<>(steps.size());

@@ -59,7 +59,8 @@ public final class LogRank {
     } else {
       chiSquare = observed == expected ? 0.0 : Double.POSITIVE_INFINITY;
     }
-    return new Result(observed, expected, variance, chiSquare, Normal.twoSidedP(Math.sqrt(chiSquare)));
+    return new Result(
+        observed, expected, variance, chiSquare, Normal.twoSidedP(Math.sqrt(chiSquare)));
   }
 
   /**
@@ -68,13 +69,19 @@ public final class LogRank {
    * order and each group's at-risk count is carried as in {@link KaplanMeier}.
    */
   public static Result compare(
-      double initial1, List<KaplanMeier.Step> group1, double initial2, List<KaplanMeier.Step> group2) {
+      double initial1,
+      List<KaplanMeier.Step> group1,
+      double initial2,
+      List<KaplanMeier.Step> group2) {
     return test(merge(initial1, group1, initial2, group2));
   }
 
   /** The per-time counts {@link #compare} tests, for inspection. */
   public static List<Step> merge(
-      double initial1, List<KaplanMeier.Step> group1, double initial2, List<KaplanMeier.Step> group2) {
+      double initial1,
+      List<KaplanMeier.Step> group1,
+      double initial2,
+      List<KaplanMeier.Step> group2) {
     List<Step> steps = new ArrayList<>();
     double n1 = initial1;
     double n2 = initial2;

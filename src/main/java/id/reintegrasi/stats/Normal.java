@@ -99,7 +99,8 @@ public final class Normal {
       return Double.NaN;
     }
     if (p < 0 || p > 1) {
-      throw new IllegalArgumentException("Cannot take the normal quantile of " + p + ", it is not in [0, 1]");
+      throw new IllegalArgumentException(
+          "Cannot take the normal quantile of " + p + ", it is not in [0, 1]");
     }
     if (p > 0.5) {
       // 1 - p is exact for p in [0.5, 1] (Sterbenz), so the symmetry costs no precision and

@@ -13,7 +13,8 @@ import java.math.RoundingMode;
  * days. The interval clause is worded from the rounded bounds lo..hi of the difference:
  * both at or below zero "between 2 and 16 fewer", both at or above zero "between 3 and 9
  * more", across zero "between 3 fewer and 5 more", equal "about 3 fewer", both zero "close to
- * zero". Days read "shorter"/"longer" ("lebih cepat"/"lebih lama"). A result with a {@code null} or non-finite value it needs (a suppressed cell) is
+ * zero". Days read "shorter"/"longer" ("lebih cepat"/"lebih lama"). A result with a
+ * {@code null} or non-finite value it needs (a suppressed cell) is
  * described as withheld.
  */
 public final class Statements {
@@ -67,7 +68,8 @@ public final class Statements {
   public static String english(Result r) {
     String window = windowEnglish(r.windowMonths());
     String participants = r.subject() == null ? "participants" : "participants in " + r.subject();
-    if (r.verdict() == Verdict.INSUFFICIENT_DATA && present(r.treatedN(), r.comparisonEffectiveSize())) {
+    if (r.verdict() == Verdict.INSUFFICIENT_DATA
+        && present(r.treatedN(), r.comparisonEffectiveSize())) {
       String what =
           switch (r.measure()) {
             case REOFFENCE_RATE -> "reoffending";
@@ -109,13 +111,16 @@ public final class Statements {
     String verdict =
         switch (r.verdict()) {
           case REDUCED -> days
-              ? "This is a statistically significant reduction: participants who reoffended did so sooner."
+              ? "This is a statistically significant reduction: participants who reoffended"
+                  + " did so sooner."
               : "This is a statistically significant reduction.";
           case INCREASED -> days
-              ? "This is a statistically significant increase: participants who reoffended did so later."
+              ? "This is a statistically significant increase: participants who reoffended"
+                  + " did so later."
               : "This is a statistically significant increase.";
           case NO_SIGNIFICANT_DIFFERENCE ->
-              "The difference is not statistically significant: the program may have had no effect.";
+              "The difference is not statistically significant: the program may have had no"
+                  + " effect.";
           case INSUFFICIENT_DATA -> throw new AssertionError("handled above");
         };
     return body + ". " + verdict;
@@ -125,7 +130,8 @@ public final class Statements {
   public static String indonesian(Result r) {
     String window = windowIndonesian(r.windowMonths());
     String participants = r.subject() == null ? "peserta" : "peserta " + r.subject();
-    if (r.verdict() == Verdict.INSUFFICIENT_DATA && present(r.treatedN(), r.comparisonEffectiveSize())) {
+    if (r.verdict() == Verdict.INSUFFICIENT_DATA
+        && present(r.treatedN(), r.comparisonEffectiveSize())) {
       String what =
           switch (r.measure()) {
             case REOFFENCE_RATE -> "pelanggaran kembali";
@@ -206,7 +212,8 @@ public final class Statements {
   private static final Unit ID_PEOPLE =
       new Unit("orang", "orang", true, "lebih sedikit", "lebih banyak", "");
   private static final Unit ID_OFFENCES =
-      new Unit("pelanggaran", "pelanggaran", true, "lebih sedikit", "lebih banyak", " per 100 orang");
+      new Unit(
+          "pelanggaran", "pelanggaran", true, "lebih sedikit", "lebih banyak", " per 100 orang");
   private static final Unit ID_DAYS =
       new Unit("hari", "hari", true, "lebih cepat", "lebih lama", "");
 
