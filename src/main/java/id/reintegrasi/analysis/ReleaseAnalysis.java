@@ -9,6 +9,7 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.collect_list;
 import static org.apache.spark.sql.functions.collect_set;
 import static org.apache.spark.sql.functions.concat;
+import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.date_add;
 import static org.apache.spark.sql.functions.datediff;
 import static org.apache.spark.sql.functions.lit;
@@ -75,6 +76,10 @@ public final class ReleaseAnalysis {
   public static final String LANDMARK_OUTCOMES = "landmark_outcomes";
   public static final String EVENT_BEFORE_LANDMARK = "event_before_landmark";
   public static final String EMPLOYED_AT_FIRST_FOLLOWUP = "employed_at_first_followup";
+  /** First counted offence after the follow-up start, within the longest window (for survival). */
+  public static final String FIRST_EVENT_DATE = "first_event_date";
+  public static final String LANDMARK_FIRST_EVENT_DATE = "landmark_first_event_date";
+  public static final String SESSIONS_PRESENT = "sessions_present";
 
   // Fields of an outcome struct.
   public static final String WINDOW_MONTHS = "window_months";
@@ -159,6 +164,7 @@ public final class ReleaseAnalysis {
         array(outcomes.toArray(Column[]::new)).as(OUTCOMES),
         coalesce(col(EVENT_BEFORE_LANDMARK), lit(false)).as(EVENT_BEFORE_LANDMARK),
         array(landmarkOutcomes.toArray(Column[]::new)).as(LANDMARK_OUTCOMES),
+        col(FIRST_EVENT_DATE), col(LANDMARK_FIRST_EVENT_DATE),
         col(EMPLOYED_AT_FIRST_FOLLOWUP));
   }
 
@@ -215,13 +221,14 @@ public final class ReleaseAnalysis {
         .join(spells, col("_person").equalTo(col("_tperson"))
             .and(session.geq(col("_admission"))).and(session.leq(col("_release"))))
         .groupBy(col(RELEASE_ID), col("_tprogram").as("_program"))
-        .agg(sum(col(Training.HOURS)).as(HOURS_PRESENT));
+        .agg(sum(col(Training.HOURS)).as(HOURS_PRESENT), count(lit(1)).as(SESSIONS_PRESENT));
 
     Column inCustody = col("_phase").equalTo(Programs.IN_CUSTODY);
     Column postRelease = col("_phase").equalTo(Programs.POST_RELEASE);
     return perProgram.join(hours, new String[] {RELEASE_ID, "_program"}, "left")
         .withColumn(HOURS_PRESENT, when(inCustody, coalesce(col(HOURS_PRESENT),
             lit(0).cast(DataTypes.createDecimalType(19, 2)))))
+        .withColumn(SESSIONS_PRESENT, when(inCustody, coalesce(col(SESSIONS_PRESENT), lit(0L))))
         .groupBy(RELEASE_ID)
         .agg(
             array_sort(collect_set(when(inCustody, col("_program")))).as(IN_CUSTODY_PROGRAMS),
@@ -231,6 +238,7 @@ public final class ReleaseAnalysis {
             sum(when(inCustody, col(HOURS_PRESENT))).as(HOURS_PRESENT),
             array_sort(collect_list(struct(col("_program").as("program_id"), col("_mou").as("mou_id"),
                 col("_phase").as("phase"), col(HOURS_PRESENT).as("hours_present"),
+                col(SESSIONS_PRESENT).as("sessions_present"),
                 col(Enrollments.EXIT_STATUS).as("exit_status")))).as(PROGRAM_DETAILS));
   }
 
@@ -262,6 +270,8 @@ public final class ReleaseAnalysis {
       aggs.add(min(when(inLandmarkWindow, offence)).as("lm_first_" + w));
     }
     aggs.add(max(offence.leq(landmark)).as(EVENT_BEFORE_LANDMARK));
+    aggs.add(min(when(offence.leq(add_months(release, longest)), offence)).as(FIRST_EVENT_DATE));
+    aggs.add(min(when(offence.gt(landmark), offence)).as(LANDMARK_FIRST_EVENT_DATE));
     return pairs.groupBy(RELEASE_ID).agg(aggs.get(0), aggs.subList(1, aggs.size()).toArray(Column[]::new));
   }
 

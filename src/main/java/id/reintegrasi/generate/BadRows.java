@@ -214,24 +214,25 @@ final class BadRows {
         String value;
         switch (kind) {
           case RELEASE_BEFORE_ADMISSION -> {
-            int day = r.admission() - 30;
-            row = out.release(id, person, r, r.sex(), r.birthYear(), r.sentenceMonths(), day);
-            value = "release_date " + date(day) + " < admission_date " + date(r.admission());
+            // The classic entry error: the two dates swapped.
+            row = out.release(id, person, r, r.sex(), r.birthYear(), r.sentenceMonths(), r.release(), r.admission());
+            value = "release_date " + date(r.admission()) + " < admission_date " + date(r.release()) + " (swapped)";
           }
           case RELEASE_UNKNOWN_SEX -> {
-            row = out.release(id, person, r, "X", r.birthYear(), r.sentenceMonths(), r.release());
+            row = out.release(id, person, r, "X", r.birthYear(), r.sentenceMonths(), r.admission(), r.release());
             value = "sex X";
           }
           case RELEASE_IMPLAUSIBLE_BIRTH_YEAR -> {
-            row = out.release(id, person, r, r.sex(), 2023, r.sentenceMonths(), r.release());
-            value = "birth_year 2023, released " + date(r.release());
+            int birthYear = PersonSimulator.year(r.release()) - 3;
+            row = out.release(id, person, r, r.sex(), birthYear, r.sentenceMonths(), r.admission(), r.release());
+            value = "birth_year " + birthYear + ": age 3 at release " + date(r.release());
           }
           case RELEASE_NEGATIVE_SENTENCE -> {
-            row = out.release(id, person, r, r.sex(), r.birthYear(), -6, r.release());
+            row = out.release(id, person, r, r.sex(), r.birthYear(), -6, r.admission(), r.release());
             value = "sentence_months -6";
           }
           default -> {
-            row = out.release(id, person, r, r.sex(), r.birthYear(), r.sentenceMonths(), r.release());
+            row = out.release(id, person, r, r.sex(), r.birthYear(), r.sentenceMonths(), r.admission(), r.release());
             value = "second, identical row of " + realId;
           }
         }

@@ -121,7 +121,7 @@ final class OutputFiles implements Closeable {
     for (Release r : h.releases) {
       String id = PersonSimulator.id('R', nextRelease++);
       lastReleaseIds.add(id);
-      release(id, h.personId, r, r.sex(), r.birthYear(), r.sentenceMonths(), r.release());
+      release(id, h.personId, r, r.sex(), r.birthYear(), r.sentenceMonths(), r.admission(), r.release());
     }
     for (Enrollment e : h.enrollments) {
       String id = PersonSimulator.id('E', nextEnrollment++);
@@ -154,12 +154,13 @@ final class OutputFiles implements Closeable {
   }
 
   /** A release row; the overridable values are the ones bad rows change. Returns the row number. */
-  long release(String releaseId, String personId, Release r, String sex, int birthYear, int sentence, int releaseDay) {
+  long release(String releaseId, String personId, Release r, String sex, int birthYear, int sentence,
+      int admissionDay, int releaseDay) {
     RowSink s = sinks.get(InputDataset.RELEASES);
     s.text(releaseId);
     s.text(personId);
     s.text(r.facility().id);
-    s.date(r.admission());
+    s.date(admissionDay);
     s.date(releaseDay);
     s.text(r.type());
     s.text(sex);

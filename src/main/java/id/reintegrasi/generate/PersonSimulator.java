@@ -44,8 +44,8 @@ final class PersonSimulator {
   private static final double TIME_SHAPE = 0.75;
   private static final double TIME_SCALE_MONTHS = 18;
   private static final double ARREST_ONLY_SHARE = 0.35;
-  private static final double READMISSION_SHARE = 0.6;
-  private static final double CONVICTION_TO_CUSTODY = 0.3;
+  private static final double READMISSION_SHARE = 0.65;
+  private static final double CONVICTION_TO_CUSTODY = 0.35;
   private static final double REPEAT_AFTER_NON_CUSTODIAL = 0.35;
 
   /** Selection into in-custody programs, per band (the bands METHOD.md matches on). */

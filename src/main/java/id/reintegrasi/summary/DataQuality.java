@@ -21,7 +21,8 @@ import org.apache.spark.sql.types.StructType;
 
 /**
  * data_quality: for every dataset and every check, how many rows were checked and how many broke
- * the check (a row can break several). Severity ERROR rows went to quarantine; INFO lines report
+ * the check (a row can break several). Severity ERROR rows went to quarantine; WARNING rows broke
+ * a "should" rule and were kept; INFO lines report
  * what was noticed and tolerated (blank lines, unknown or absent optional columns). All counts of
  * a dataset come from one pass over it.
  */
@@ -60,8 +61,8 @@ public final class DataQuality {
       aggs.add(sum(when(size(col(InputValidator.VIOLATIONS)).gt(0), 1L).otherwise(0L)).as("quarantined"));
       for (Check check : v.checks()) {
         String key = check.key();
-        aggs.add(sum(when(exists(col(InputValidator.VIOLATIONS),
-            x -> x.getField("check").equalTo(key)), 1L).otherwise(0L)));
+        String list = check.warning() ? InputValidator.WARNINGS : InputValidator.VIOLATIONS;
+        aggs.add(sum(when(exists(col(list), x -> x.getField("check").equalTo(key)), 1L).otherwise(0L)));
       }
       Row r = v.flagged().agg(aggs.get(0), aggs.subList(1, aggs.size()).toArray(Column[]::new)).first();
       long checked = r.isNullAt(0) ? 0 : r.getLong(0);
@@ -71,8 +72,8 @@ public final class DataQuality {
       for (int i = 0; i < v.checks().size(); i++) {
         Check check = v.checks().get(i);
         long failed = r.isNullAt(3 + i) ? 0 : r.getLong(3 + i);
-        rows.add(RowFactory.create(v.name(), check.key(), check.rule(), check.column(), "ERROR",
-            checked, failed, check.message()));
+        rows.add(RowFactory.create(v.name(), check.key(), check.rule(), check.column(),
+            check.warning() ? "WARNING" : "ERROR", checked, failed, check.message()));
       }
       rows.add(RowFactory.create(v.name(), "quarantined", "quarantined", null, "ERROR", checked,
           quarantined, "rows that broke at least one rule and went to quarantine"));

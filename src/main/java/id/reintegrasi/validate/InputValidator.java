@@ -51,6 +51,8 @@ public final class InputValidator {
   /** The column with the list of violations of a flagged row: struct(check, rule, column, message). */
   public static final String VIOLATIONS = "_violations";
   public static final String BLANK = "_blank";
+  /** Breaches of "should" rules: reported in data_quality, the row is kept. */
+  public static final String WARNINGS = "_warnings";
 
   /** Structural problems the CSV parser reports for a whole record. */
   static final List<String> RECORD_RULES =
@@ -124,9 +126,10 @@ public final class InputValidator {
         new Check("unknown_reference", Enrollments.PROGRAM_ID,
             col(Enrollments.PROGRAM_ID).isNotNull().and(col("_ref_program").isNull()),
             "program_id is not a (valid) row of programs"),
-        new Check("unknown_reference", Enrollments.PERSON_ID,
+        // "should exist": people still in custody have enrollments but no release yet.
+        Check.warning("unknown_reference", Enrollments.PERSON_ID,
             col(Enrollments.PERSON_ID).isNotNull().and(col("_ref_person").isNull()),
-            "person_id has no (valid) release")));
+            "person_id has no (valid) release (kept: the person may still be in custody)")));
   }
 
   public Validated training(InputReader.Read read, Dataset<Row> cleanPrograms) {
@@ -221,11 +224,8 @@ public final class InputValidator {
     checks.addAll(specific);
 
     // Step 1: every check in one projection; a row's violations in check order.
-    Column[] candidates = checks.stream()
-        .map(c -> when(c.violated(), struct(
-            lit(c.key()).as("check"), lit(c.rule()).as("rule"),
-            lit(c.column()).cast(DataTypes.StringType).as("column"), lit(c.message()).as("message"))))
-        .toArray(Column[]::new);
+    Column[] candidates = violations(checks, false);
+    Column[] warnings = violations(checks, true);
     Column blank = coalesce(col(ParsedColumns.RECORD_RULE).equalTo(ParsedColumns.BLANK_LINE), lit(false));
     List<Column> keep = new ArrayList<>();
     for (String name : ParsedColumns.schemaOf(spec).fieldNames()) {
@@ -234,6 +234,9 @@ public final class InputValidator {
     keep.add(blank.as(BLANK));
     keep.add(when(blank, array().cast(violationsType()))
         .otherwise(filter(array(candidates), Column::isNotNull)).as(VIOLATIONS));
+    keep.add(warnings.length == 0 ? array().cast(violationsType()).as(WARNINGS)
+        : when(blank, array().cast(violationsType()))
+            .otherwise(filter(array(warnings), Column::isNotNull)).as(WARNINGS));
     Dataset<Row> flagged = rows.select(keep.toArray(Column[]::new))
         .persist(StorageLevel.MEMORY_AND_DISK());
 
@@ -255,6 +258,15 @@ public final class InputValidator {
             transform(col(VIOLATIONS), v -> v.getField("check")).as("all_checks"),
             coalesce(col(ParsedColumns.RAW), originalValues(spec)).as("original_values"));
     return new Validated(read, flagged, clean, quarantine, List.copyOf(checks));
+  }
+
+  private static Column[] violations(List<Check> checks, boolean warnings) {
+    return checks.stream()
+        .filter(c -> c.warning() == warnings)
+        .map(c -> when(c.violated(), struct(
+            lit(c.key()).as("check"), lit(c.rule()).as("rule"),
+            lit(c.column()).cast(DataTypes.StringType).as("column"), lit(c.message()).as("message"))))
+        .toArray(Column[]::new);
   }
 
   private static Column originalValues(DatasetSpec spec) {

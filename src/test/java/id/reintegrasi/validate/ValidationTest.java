@@ -102,7 +102,6 @@ class ValidationTest extends SparkTestBase {
     bad(in, Enrollments.NAME, "exit_before_enrolled", "exit_date", "enrollment_id", "EB1", "person_id", "P3",
         "enrolled_date", "2020-05-01", "exit_date", "2020-04-30");
     bad(in, Enrollments.NAME, "unknown_reference", "program_id", "enrollment_id", "EB2", "person_id", "P3", "program_id", "PRG-UNKNOWN");
-    bad(in, Enrollments.NAME, "unknown_reference", "person_id", "enrollment_id", "EB3", "person_id", "P-NOBODY");
     bad(in, Enrollments.NAME, "unknown_code", "exit_status", "enrollment_id", "EB4", "person_id", "P3", "exit_status", "FINISHED");
     bad(in, Training.NAME, "out_of_range", "hours", "session_id", "SB1", "person_id", "P3", "hours", "30");
     bad(in, Training.NAME, "unknown_code", "attendance", "session_id", "SB2", "person_id", "P3", "attendance", "present");
