@@ -63,6 +63,8 @@ public final class ReleaseAnalysis {
   public static final String RELEASE_YEAR = "release_year";
   public static final String AGE = "age";
   public static final String AGE_BAND = "age_band";
+  public static final String SENTENCE_MONTHS_COLUMN = Releases.SENTENCE_MONTHS;
+  public static final String PRIOR_CONVICTIONS_COLUMN = Releases.PRIOR_CONVICTIONS;
   public static final String SENTENCE_BAND = "sentence_band";
   public static final String PRIOR_BAND = "prior_band";
   public static final String IN_CUSTODY_PROGRAMS = "in_custody_programs";

@@ -7,6 +7,13 @@ import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.when;
 
 import id.reintegrasi.analysis.ReleaseAnalysis;
+import id.reintegrasi.effect.DoseResponse;
+import id.reintegrasi.effect.EffectPopulation;
+import id.reintegrasi.effect.Matching;
+import id.reintegrasi.effect.MouDid;
+import id.reintegrasi.effect.ProgramEffects;
+import id.reintegrasi.effect.Reintegration;
+import id.reintegrasi.effect.SurvivalCurves;
 import id.reintegrasi.io.InputException;
 import id.reintegrasi.io.InputReader;
 import id.reintegrasi.io.Json;
@@ -50,6 +57,9 @@ import org.apache.spark.storage.StorageLevel;
  */
 public final class ReintegrationJob {
   private static final Logger LOG = LogManager.getLogger(ReintegrationJob.class);
+
+  /** Survival curves are published every 30 days, with cumulative counts. */
+  static final int SURVIVAL_GRID_DAYS = 30;
 
   /** Exit code for bad options or unusable input. */
   public static final int EXIT_INPUT = 2;
@@ -168,12 +178,38 @@ public final class ReintegrationJob {
       long analysed = timed("analysis table", analysis::count);
       LOG.info("Analysis table: {} releases", analysed);
 
-      // Step 6: the summaries, staged; then the quarantine and the manifest.
+      // Step 6: program and MoU effects against the matched comparison group.
+      EffectPopulation.Params ep = new EffectPopulation.Params(asOf, opts.waitingMonths(),
+          opts.longestWindow(), opts.landmarkDays());
+      Dataset<Row> population = EffectPopulation.of(analysis, Programs.IN_CUSTODY, ep)
+          .unionByName(EffectPopulation.of(analysis, Programs.POST_RELEASE, ep))
+          .persist(StorageLevel.MEMORY_AND_DISK());
+      Map<String, String> names = subjectNames(programs.clean(), mous.clean());
+      SurvivalCurves.Result survival = timed("survival curves",
+          () -> SurvivalCurves.compute(spark, population, opts.minCell(), SURVIVAL_GRID_DAYS));
+      Matching.Result matched = timed("matching", () -> Matching.match(
+          ProgramEffects.longTable(population), ReleaseAnalysis.COVARIATES));
+      ProgramEffects.Tables effects = ProgramEffects.compute(spark, matched, names, survival.logRankP(),
+          new ProgramEffects.Params(opts.minCell(), opts.minTreated(), opts.headlineWindow()));
+      Matching.Result employment = timed("matching for employment", () -> Matching.match(
+          Reintegration.longTable(population, asOf), ReleaseAnalysis.COVARIATES));
+
+      // Step 7: the summaries, staged; then the quarantine and the manifest.
       timed("write " + CohortOutcomes.NAME,
           () -> writer.table(CohortOutcomes.NAME, CohortOutcomes.compute(analysis, opts.minCell())));
       timed("write " + ProgramParticipation.NAME, () -> writer.table(ProgramParticipation.NAME,
           ProgramParticipation.compute(programs.clean(), enrollments.clean(), training.clean(), opts.minCell())));
+      timed("write " + ProgramEffects.EFFECT_TABLE, () -> writer.table(ProgramEffects.EFFECT_TABLE, effects.effects()));
+      timed("write " + ProgramEffects.BALANCE_TABLE, () -> writer.table(ProgramEffects.BALANCE_TABLE, effects.balance()));
+      timed("write " + SurvivalCurves.NAME, () -> writer.table(SurvivalCurves.NAME, survival.table()));
+      timed("write " + DoseResponse.NAME, () -> writer.table(DoseResponse.NAME,
+          DoseResponse.compute(population, opts.minCell())));
+      timed("write " + MouDid.NAME, () -> writer.table(MouDid.NAME, MouDid.compute(spark, analysis,
+          programs.clean(), mous.clean(), opts.windows(), opts.minCell())));
+      timed("write " + Reintegration.NAME, () -> writer.table(Reintegration.NAME,
+          Reintegration.compute(spark, employment, opts.minCell())));
       timed("write " + DataQuality.NAME, () -> writer.table(DataQuality.NAME, quality.table()));
+      population.unpersist();
       for (Validated v : validated) {
         DataQuality.DatasetCounts c = quality.counts().stream()
             .filter(x -> x.dataset().equals(v.name())).findFirst().orElseThrow();
@@ -185,7 +221,7 @@ public final class ReintegrationJob {
       writer.text(OutputWriter.MANIFEST, Json.write(manifest(spark, opts, options.asOf().isPresent(),
           validated, quality.counts(), writer, started, finished)));
 
-      // Step 7: move everything into place at once.
+      // Step 8: move everything into place at once.
       writer.commit();
       analysis.unpersist();
       LOG.info("Done in {} s: {} tables written to {}", (finished.toEpochMilli() - started.toEpochMilli()) / 1000.0,
@@ -197,6 +233,20 @@ public final class ReintegrationJob {
     } finally {
       validated.forEach(v -> v.flagged().unpersist());
     }
+  }
+
+  /** Program and MoU names for the plain-language sentences, keyed "LEVEL:id". */
+  private static Map<String, String> subjectNames(Dataset<Row> programs, Dataset<Row> mous) {
+    Map<String, String> names = new java.util.TreeMap<>();
+    // The catalogues are small: a few hundred rows at most.
+    for (Row r : programs.select(Programs.PROGRAM_ID, Programs.PROGRAM_NAME).collectAsList()) {
+      names.put(EffectPopulation.PROGRAM + ":" + r.getString(0), r.getString(1));
+    }
+    for (Row r : mous.select(Mous.MOU_ID, Mous.TITLE).collectAsList()) {
+      names.put(EffectPopulation.MOU + ":" + r.getString(0), "MoU " + r.getString(1));
+    }
+    names.put(EffectPopulation.ALL_MOU + ":" + EffectPopulation.ALL_MOU, "semua program MoU (all MoU programs)");
+    return names;
   }
 
   static <T> T timed(String stage, Supplier<T> body) {

@@ -1,0 +1,189 @@
+package id.reintegrasi.effect;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.explode;
+import static org.apache.spark.sql.functions.not;
+import static org.apache.spark.sql.functions.size;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
+
+import id.reintegrasi.stats.KaplanMeier;
+import id.reintegrasi.stats.LogRank;
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import scala.Tuple2;
+
+/**
+ * survival: Kaplan-Meier curves of time to the first counted event, treated (matched) against the
+ * comparison group weighted by the matching weights t_s / c_s, with Greenwood (log-log) 95% bands
+ * and a log-rank test. Time runs from the follow-up start; a release is censored when the records
+ * are complete (as-of minus the waiting period) or at the longest window, whichever is earlier.
+ * Only per-day aggregates reach the driver. The curve is published every {@code gridDays} days
+ * with cumulative counts, so that no single day's handful of events is shown.
+ */
+public final class SurvivalCurves {
+  public static final String NAME = "survival";
+  public static final String TREATED = "TREATED";
+  public static final String COMPARISON = "COMPARISON";
+
+  public record Result(Dataset<Row> table, Map<String, Double> logRankP) {}
+
+  /** Per subject and day: events and censored, weighted and raw. */
+  private record Day(double events, double censored, long rawEvents, long rawCensored) implements Serializable {}
+
+  private SurvivalCurves() {}
+
+  public static Result compute(SparkSession spark, Dataset<Row> population, int minCell, int gridDays) {
+    Dataset<Row> km = population.filter(col(EffectPopulation.TIME).isNotNull())
+        .select(col(EffectPopulation.PHASE).as("phase"), col(EffectPopulation.STRATUM).as("stratum"),
+            col(EffectPopulation.SUBJECTS), col(EffectPopulation.COMPARISON),
+            col(EffectPopulation.TIME).as("time"), col(EffectPopulation.EVENT).as("event"));
+    // Step 1: per stratum and day, the comparison pool; per subject, stratum and day, the treated.
+    Dataset<Row> comparisonDays = km.filter(col(EffectPopulation.COMPARISON))
+        .groupBy("phase", "stratum", "time")
+        .agg(sum(when(col("event"), 1L).otherwise(0L)).as("ev"), sum(when(not(col("event")), 1L).otherwise(0L)).as("ce"));
+    Dataset<Row> comparisonStrata = comparisonDays.groupBy("phase", "stratum")
+        .agg(sum(col("ev").plus(col("ce"))).as("c"));
+    Dataset<Row> treatedDays = km.filter(size(col(EffectPopulation.SUBJECTS)).gt(0))
+        .select(explode(col(EffectPopulation.SUBJECTS)).as("s"), col("phase"), col("stratum"), col("time"), col("event"))
+        .groupBy(col("s.level").as("level"), col("s.subject_id").as("subject_id"), col("phase"), col("stratum"), col("time"))
+        .agg(sum(when(col("event"), 1L).otherwise(0L)).as("ev"), sum(when(not(col("event")), 1L).otherwise(0L)).as("ce"));
+    // Step 2: matched strata and their weights t_s / c_s (treated in strata without comparison drop out).
+    Dataset<Row> weights = treatedDays.groupBy("level", "subject_id", "phase", "stratum")
+        .agg(sum(col("ev").plus(col("ce"))).as("t"))
+        .join(comparisonStrata, new String[] {"phase", "stratum"});
+    List<Row> treated = treatedDays.join(weights.select("level", "subject_id", "phase", "stratum"),
+            new String[] {"level", "subject_id", "phase", "stratum"})
+        .groupBy("level", "subject_id", "phase", "time").agg(sum("ev"), sum("ce"))
+        .collectAsList();
+    // Weighted sums are formed stratum by stratum in stratum order, so they do not depend on
+    // how the data were partitioned.
+    List<Tuple2<String, Day>> comparison = comparisonDays.join(weights, new String[] {"phase", "stratum"})
+        .select("level", "subject_id", "phase", "time", "stratum", "ev", "ce", "t", "c")
+        .javaRDD()
+        .mapToPair(r -> new Tuple2<>(r.getString(0) + ":" + r.getString(1) + ":" + r.getString(2) + ":" + r.getInt(3),
+            r))
+        .groupByKey()
+        .mapValues(rows -> {
+          List<Row> list = new ArrayList<>();
+          rows.forEach(list::add);
+          list.sort((a, b) -> a.getString(4).compareTo(b.getString(4)));
+          double ev = 0;
+          double ce = 0;
+          long rawEv = 0;
+          long rawCe = 0;
+          for (Row r : list) {
+            double w = (double) r.getLong(7) / r.getLong(8);
+            ev += w * r.getLong(5);
+            ce += w * r.getLong(6);
+            rawEv += r.getLong(5);
+            rawCe += r.getLong(6);
+          }
+          return new Day(ev, ce, rawEv, rawCe);
+        })
+        .collect();
+
+    // Step 3: on the driver, per subject: the two curves and the log-rank test.
+    Map<String, TreeMap<Integer, Day>> treatedBySubject = new TreeMap<>();
+    for (Row r : treated) {
+      String key = r.getString(0) + ":" + r.getString(1) + ":" + r.getString(2);
+      treatedBySubject.computeIfAbsent(key, x -> new TreeMap<>())
+          .put(r.getInt(3), new Day(r.getLong(4), r.getLong(5), r.getLong(4), r.getLong(5)));
+    }
+    Map<String, TreeMap<Integer, Day>> comparisonBySubject = new TreeMap<>();
+    for (Tuple2<String, Day> t : comparison) {
+      int cut = t._1().lastIndexOf(':');
+      comparisonBySubject.computeIfAbsent(t._1().substring(0, cut), x -> new TreeMap<>())
+          .put(Integer.parseInt(t._1().substring(cut + 1)), t._2());
+    }
+    TableBuilder table = new TableBuilder()
+        .strings("level", "subject_id", "phase", "group").column("day", DataTypes.IntegerType)
+        .doubles("at_risk", "events", "censored", "survival", "ci_low", "ci_high", "logrank_p")
+        .column("suppressed", DataTypes.BooleanType);
+    Map<String, Double> logRankP = new TreeMap<>();
+    for (Map.Entry<String, TreeMap<Integer, Day>> e : treatedBySubject.entrySet()) {
+      TreeMap<Integer, Day> t = e.getValue();
+      TreeMap<Integer, Day> c = comparisonBySubject.getOrDefault(e.getKey(), new TreeMap<>());
+      double tInitial = total(t, false);
+      double cInitial = total(c, false);
+      List<KaplanMeier.Step> tSteps = steps(t);
+      List<KaplanMeier.Step> cSteps = steps(c);
+      Double p = tInitial > 0 && cInitial > 0 ? LogRank.compare(tInitial, tSteps, cInitial, cSteps).pValue() : null;
+      if (p != null && !Double.isFinite(p)) {
+        p = null;
+      }
+      logRankP.put(e.getKey(), p);
+      String[] key = e.getKey().split(":", 3);
+      int lastDay = Math.max(t.isEmpty() ? 0 : t.lastKey(), c.isEmpty() ? 0 : c.lastKey());
+      addCurve(table, key, TREATED, t, tInitial, (long) total(t, true), tSteps, lastDay, gridDays, minCell, p);
+      addCurve(table, key, COMPARISON, c, cInitial, (long) total(c, true), cSteps, lastDay, gridDays, minCell, p);
+    }
+    return new Result(table.build(spark), logRankP);
+  }
+
+  private static double total(TreeMap<Integer, Day> days, boolean raw) {
+    double sum = 0;
+    for (Day d : days.values()) {
+      sum += raw ? d.rawEvents() + d.rawCensored() : d.events() + d.censored();
+    }
+    return sum;
+  }
+
+  private static List<KaplanMeier.Step> steps(TreeMap<Integer, Day> days) {
+    List<KaplanMeier.Step> steps = new ArrayList<>();
+    days.forEach((day, d) -> steps.add(new KaplanMeier.Step(day, d.events(), d.censored())));
+    return steps;
+  }
+
+  private static void addCurve(TableBuilder table, String[] key, String group, TreeMap<Integer, Day> days,
+      double initial, long rawInitial, List<KaplanMeier.Step> steps, int lastDay, int gridDays, int minCell,
+      Double logRankP) {
+    if (initial <= 0) {
+      return;
+    }
+    List<KaplanMeier.Point> points = KaplanMeier.estimate(initial, steps);
+    int next = 0;
+    double survival = 1;
+    double low = 1;
+    double high = 1;
+    double cumEvents = 0;
+    double cumCensored = 0;
+    long rawEvents = 0;
+    long rawCensored = 0;
+    List<Integer> grid = new ArrayList<>();
+    for (int day = 0; day < lastDay; day += gridDays) {
+      grid.add(day);
+    }
+    grid.add(lastDay);
+    for (int day : grid) {
+      while (next < points.size() && points.get(next).time() <= day) {
+        KaplanMeier.Point point = points.get(next);
+        Day d = days.get((int) point.time());
+        survival = point.survival();
+        low = point.low();
+        high = point.high();
+        cumEvents += d.events();
+        cumCensored += d.censored();
+        rawEvents += d.rawEvents();
+        rawCensored += d.rawCensored();
+        next++;
+      }
+      long rawAtRisk = rawInitial - rawEvents - rawCensored;
+      boolean hideRow = ProgramEffects.small(rawAtRisk, minCell);
+      boolean hideEvents = hideRow || ProgramEffects.small(rawEvents, minCell);
+      boolean hideCensored = hideRow || ProgramEffects.small(rawCensored, minCell);
+      table.add(key[0], key[1], key[2], group, day,
+          hideRow ? null : initial - cumEvents - cumCensored,
+          hideEvents ? null : cumEvents, hideCensored ? null : cumCensored,
+          hideEvents ? null : survival, hideEvents ? null : low, hideEvents ? null : high,
+          logRankP, hideRow || hideEvents || hideCensored);
+    }
+  }
+}
