@@ -22,6 +22,7 @@ import org.apache.logging.log4j.Logger;
 public final class OutputWriter {
   public static final String MANIFEST = "_manifest.json";
   public static final String QUARANTINE = "_quarantine";
+  static final String WORK = "_work";
   private static final Logger LOG = LogManager.getLogger(OutputWriter.class);
 
   private final SparkSession spark;
@@ -55,6 +56,18 @@ public final class OutputWriter {
     } catch (IOException e) {
       throw new InputException("Cannot prepare --output " + outputDir + ": " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * Materialises an intermediate result as Parquet in the staging folder's work area and reads
+   * it back. The result is computed once and later queries start from a short plan (Spark's
+   * planning time grows with the lineage); unlike a local checkpoint it survives the loss of an
+   * executor on a cluster. The work area is removed before the output is committed.
+   */
+  public Dataset<Row> stash(String name, Dataset<Row> data) {
+    String path = new Path(new Path(staging, WORK), name).toString();
+    data.write().mode(SaveMode.Overwrite).parquet(path);
+    return spark.read().parquet(path);
   }
 
   /** Writes a summary table as one Parquet folder and returns its row count. */
@@ -95,6 +108,7 @@ public final class OutputWriter {
   /** Moves the staged output into place, replacing the previous output of this job. */
   public void commit() {
     try {
+      fs.delete(new Path(staging, WORK), true);
       boolean hadOutput = fs.exists(output);
       if (hadOutput && !fs.rename(output, previous)) {
         throw new IOException("cannot move the previous output aside");

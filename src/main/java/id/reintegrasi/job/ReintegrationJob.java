@@ -138,7 +138,7 @@ public final class ReintegrationJob {
     List<Validated> validated = new ArrayList<>();
     try {
       // Step 3: validate, releases first: the other datasets' references are checked against them.
-      InputValidator validator = new InputValidator(asOf, opts.dateFormat(), opts.strict());
+      InputValidator validator = new InputValidator(asOf, opts.dateFormat(), opts.strict(), writer::stash);
       Validated releases = timed("validate releases", () -> validator.releases(reads.get(Releases.NAME)));
       validated.add(releases);
       Validated mous = timed("validate mous", () -> validator.mous(reads.get(Mous.NAME)));
@@ -171,19 +171,18 @@ public final class ReintegrationJob {
       // Step 5: the release-level analysis table, reused by every summary.
       ReleaseAnalysis.Params params = new ReleaseAnalysis.Params(asOf, opts.windows(),
           opts.waitingMonths(), opts.countedEventTypes(), opts.landmarkDays());
-      Dataset<Row> analysis = ReleaseAnalysis.build(releases.clean(), programs.clean(),
-          enrollments.clean(), training.clean(), reoffences.clean(),
-          followups == null ? null : followups.clean(), params)
-          .persist(StorageLevel.MEMORY_AND_DISK());
-      long analysed = timed("analysis table", analysis::count);
+      Dataset<Row> analysis = timed("analysis table", () -> writer.stash("analysis",
+          ReleaseAnalysis.build(releases.clean(), programs.clean(), enrollments.clean(), training.clean(),
+              reoffences.clean(), followups == null ? null : followups.clean(), params)));
+      long analysed = analysis.count();
       LOG.info("Analysis table: {} releases", analysed);
 
       // Step 6: program and MoU effects against the matched comparison group.
       EffectPopulation.Params ep = new EffectPopulation.Params(asOf, opts.waitingMonths(),
           opts.longestWindow(), opts.landmarkDays());
-      Dataset<Row> population = EffectPopulation.of(analysis, Programs.IN_CUSTODY, ep)
-          .unionByName(EffectPopulation.of(analysis, Programs.POST_RELEASE, ep))
-          .persist(StorageLevel.MEMORY_AND_DISK());
+      Dataset<Row> population = timed("effect populations", () -> writer.stash("population",
+          EffectPopulation.of(analysis, Programs.IN_CUSTODY, ep)
+              .unionByName(EffectPopulation.of(analysis, Programs.POST_RELEASE, ep))));
       Map<String, String> names = subjectNames(programs.clean(), mous.clean());
       SurvivalCurves.Result survival = timed("survival curves",
           () -> SurvivalCurves.compute(spark, population, opts.minCell(), SURVIVAL_GRID_DAYS));
@@ -209,7 +208,6 @@ public final class ReintegrationJob {
       timed("write " + Reintegration.NAME, () -> writer.table(Reintegration.NAME,
           Reintegration.compute(spark, employment, opts.minCell())));
       timed("write " + DataQuality.NAME, () -> writer.table(DataQuality.NAME, quality.table()));
-      population.unpersist();
       for (Validated v : validated) {
         DataQuality.DatasetCounts c = quality.counts().stream()
             .filter(x -> x.dataset().equals(v.name())).findFirst().orElseThrow();
@@ -223,15 +221,12 @@ public final class ReintegrationJob {
 
       // Step 8: move everything into place at once.
       writer.commit();
-      analysis.unpersist();
       LOG.info("Done in {} s: {} tables written to {}", (finished.toEpochMilli() - started.toEpochMilli()) / 1000.0,
           writer.tables().size(), opts.output());
       return new Result(asOf, writer.tables(), writer.quarantineCounts(), quality.counts());
     } catch (RuntimeException e) {
       writer.abort();
       throw e;
-    } finally {
-      validated.forEach(v -> v.flagged().unpersist());
     }
   }
 

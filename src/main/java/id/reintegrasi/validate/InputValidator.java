@@ -39,7 +39,6 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.storage.StorageLevel;
 
 /**
  * Applies every rule of the data contract to the datasets, row rules and cross-dataset rules
@@ -66,14 +65,21 @@ public final class InputValidator {
       Reoffences.NAME, List.of(Reoffences.OFFENCE_DATE, Reoffences.RECORDED_DATE),
       Followups.NAME, List.of(Followups.FOLLOWUP_DATE));
 
+  /** Materialises a validated dataset once, so that its checks are not computed again. */
+  public interface Stash {
+    Dataset<Row> stash(String name, Dataset<Row> data);
+  }
+
   private final LocalDate asOf;
   private final String datePattern;
   private final boolean strict;
+  private final Stash stash;
 
-  public InputValidator(LocalDate asOf, String datePattern, boolean strict) {
+  public InputValidator(LocalDate asOf, String datePattern, boolean strict, Stash stash) {
     this.asOf = asOf;
     this.datePattern = datePattern;
     this.strict = strict;
+    this.stash = stash;
   }
 
   public static List<String> eventDateColumns(String dataset) {
@@ -237,8 +243,7 @@ public final class InputValidator {
     keep.add(warnings.length == 0 ? array().cast(violationsType()).as(WARNINGS)
         : when(blank, array().cast(violationsType()))
             .otherwise(filter(array(warnings), Column::isNotNull)).as(WARNINGS));
-    Dataset<Row> flagged = rows.select(keep.toArray(Column[]::new))
-        .persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> flagged = stash.stash("flagged-" + spec.name(), rows.select(keep.toArray(Column[]::new)));
 
     if (strict) {
       failOnFirstViolation(spec, flagged);
@@ -298,7 +303,6 @@ public final class InputValidator {
     Row v = row.getStruct(2);
     String column = v.isNullAt(2) ? "" : ", column " + v.getString(2);
     String line = row.isNullAt(1) ? "" : ", line " + row.getLong(1);
-    flagged.unpersist();
     throw new InputException(row.getString(0) + line + column + ": rule " + v.getString(1) + ": "
         + v.getString(3) + " (dataset " + spec.name() + "; --strict stops at the first bad row)");
   }
