@@ -173,19 +173,25 @@ public final class OptionsParser {
     int shuffle = parseInt(v, Option.SHUFFLE_PARTITIONS, 0, 100_000);
     int minTreated = parseInt(v, Option.MIN_TREATED, 1, 1_000_000);
     int landmark = parseInt(v, Option.LANDMARK_DAYS, 0, 3650);
-    if (normalize(input).equals(normalize(output))
-        || normalize(output).startsWith(normalize(input) + "/")) {
-      throw new UsageException("--output must not be the input folder or inside it: " + output);
+    // The output folder is replaced as a whole: an input inside it would be deleted, and an
+    // output inside the input would be read as input next time.
+    if (nested(output, input) || nested(input, output)) {
+      throw new UsageException("--output and --input must not be the same folder or inside one another: --input "
+          + input + ", --output " + output);
     }
     return new JobOptions(input, output, asOf, windows, waiting, countArrests, minCell, strict,
         master, dateFormat, shuffle, minTreated, landmark);
   }
 
-  private static String normalize(String path) {
+  /** True when {@code inner} is {@code outer} or lies inside it. */
+  private static boolean nested(String inner, String outer) {
     try {
-      return Path.of(path).toAbsolutePath().normalize().toString();
+      return Path.of(inner).toAbsolutePath().normalize().startsWith(Path.of(outer).toAbsolutePath().normalize());
     } catch (RuntimeException e) {
-      return path; // a URI such as hdfs://... is compared as given
+      // A URI such as hdfs://... is compared as text, segment by segment.
+      String a = inner.endsWith("/") ? inner : inner + "/";
+      String b = outer.endsWith("/") ? outer : outer + "/";
+      return a.startsWith(b);
     }
   }
 

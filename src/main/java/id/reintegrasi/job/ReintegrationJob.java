@@ -89,8 +89,13 @@ public final class ReintegrationJob {
       err.println("reintegrasi: " + e.getMessage());
       return EXIT_INPUT;
     }
-    SparkSession spark = session != null ? session
-        : SparkSessions.create(options.master(), System.console() != null);
+    SparkSession spark;
+    try {
+      spark = session != null ? session : SparkSessions.create(options.master(), System.console() != null);
+    } catch (RuntimeException e) {
+      err.println("reintegrasi: cannot start Spark with --master " + options.master() + ": " + e.getMessage());
+      return EXIT_INPUT;
+    }
     try {
       run(spark, options, LocalDate.now(ZoneOffset.UTC));
       return 0;
