@@ -41,7 +41,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.Supplier;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
@@ -300,7 +299,15 @@ public final class ReintegrationJob {
   }
 
   static String version() {
-    return Optional.ofNullable(ReintegrationJob.class.getPackage().getImplementationVersion()).orElse("dev");
+    try (java.io.InputStream in = ReintegrationJob.class.getResourceAsStream("/id/reintegrasi/version.properties")) {
+      java.util.Properties p = new java.util.Properties();
+      if (in != null) {
+        p.load(in);
+      }
+      return p.getProperty("version", "dev");
+    } catch (java.io.IOException e) {
+      return "dev";
+    }
   }
 
   private static Map<String, Object> manifest(SparkSession spark, JobOptions opts, boolean asOfGiven,
