@@ -168,6 +168,42 @@ class ValidationTest extends SparkTestBase {
     }
   }
 
+  /**
+   * The contract allows NAME.csv, NAME.parquet or a folder NAME/ of CSV or Parquet parts: the same
+   * rows in any of these shapes give the same tables.
+   */
+  @Test
+  void parquetFilesAndFoldersOfParts_giveTheSameTablesAsCsv() throws Exception {
+    Path csv = tmp.resolve("good-in");
+    Path mixed = tmp.resolve("mixed-in");
+    Files.createDirectories(mixed);
+    for (String dataset : List.of(Mous.NAME, Programs.NAME, Reoffences.NAME, "followups")) {
+      Files.copy(csv.resolve(dataset + ".csv"), mixed.resolve(dataset + ".csv"));
+    }
+    // releases: a folder of two CSV parts, each with its header.
+    List<String> lines = Files.readAllLines(csv.resolve("releases.csv"));
+    Files.createDirectories(mixed.resolve("releases"));
+    Files.write(mixed.resolve("releases").resolve("part-1.csv"), List.of(lines.get(0), lines.get(1), lines.get(2)));
+    Files.write(mixed.resolve("releases").resolve("part-2.csv"), List.of(lines.get(0), lines.get(3), lines.get(4)));
+    // training: a folder of Parquet parts; enrollments: a single NAME.parquet file.
+    good().frame(spark(), Training.NAME).repartition(2).write().parquet(mixed.resolve("training").toString());
+    Path single = tmp.resolve("enrollments-parquet");
+    good().frame(spark(), Enrollments.NAME).coalesce(1).write().parquet(single.toString());
+    try (var parts = Files.list(single)) {
+      Path part = parts.filter(f -> f.getFileName().toString().endsWith(".parquet")).findFirst().orElseThrow();
+      Files.copy(part, mixed.resolve("enrollments.parquet"));
+    }
+    Path out = tmp.resolve("mixed-out");
+    assertEquals(0, run(mixed, out));
+    for (String table : List.of("cohort_outcomes", "program_participation", "program_effect")) {
+      assertEquals(sortedRows(spark().read().parquet(goodOut.resolve(table).toString())),
+          sortedRows(spark().read().parquet(out.resolve(table).toString())), table);
+    }
+    String manifest = Files.readString(out.resolve("_manifest.json"));
+    assertTrue(manifest.contains("\"releases/part-2.csv\""), manifest);
+    assertTrue(manifest.contains("\"format\": \"parquet\""), manifest);
+  }
+
   @Test
   void quarantine_keepsTheOriginalValues() {
     Row r = spark().read().parquet(badOut.resolve("_quarantine").resolve("releases").toString())
