@@ -141,13 +141,15 @@ class StandaloneClusterTest extends SparkTestBase {
     cmd.set(0, project.resolve(command[0]).toString());
     ProcessBuilder pb = new ProcessBuilder(cmd).directory(folder.toFile());
     // The developer's own Spark settings must not decide what the test runs.
-    for (String var : List.of("SPARK_HOME", "SPARK_CONF_DIR", "SPARK_SUBMIT_ARGS", "REINTEGRASI_KEEP_CLUSTER_LOGS")) {
+    for (String var : List.of("SPARK_HOME", "SPARK_CONF_DIR", "SPARK_SUBMIT_ARGS", "REINTEGRASI_KEEP_CLUSTER_LOGS",
+        "SPARK_DAEMON_MEMORY", "SPARK_DAEMON_JAVA_OPTS")) {
       pb.environment().remove(var);
     }
     pb.environment().put("TMPDIR", folder.resolve("tmpdir").toString());
     pb.environment().put("REINTEGRASI_DRIVER_MEMORY", "1g");
     // Short runs on a small machine shared with the in-JVM run: the quick JIT and one GC thread.
     pb.environment().put("JAVA_OPTS", "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Dspark.ui.enabled=false");
+    pb.environment().put("SPARK_DAEMON_JAVA_OPTS", "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC");
     pb.environment().putAll(env);
     Path stdout = folder.resolve(name + ".stdout");
     Path stderr = folder.resolve(name + ".stderr");
