@@ -47,14 +47,14 @@ public final class ProgramEffects {
   }
 
   public static Tables compute(SparkSession spark, Matching.Result matching, Map<String, String> names,
-      Map<String, Double> logRankP, Params p) {
+      Map<String, Double> logRankP, Map<String, Double> naiveLogRankP, Params p) {
     TableBuilder effects = new TableBuilder()
         .strings("level", "subject_id", "subject_name", "phase").column("window_months", DataTypes.IntegerType)
         .strings("measure").longs("treated_n", "treated_unmatched", "comparison_n").doubles("comparison_n_eff")
         .doubles("treated_value", "comparison_value", "difference", "ci_low", "ci_high", "p_value")
         .strings("verdict", "statement_id", "statement_en")
         .longs("naive_comparison_n").doubles("naive_comparison_value", "naive_difference", "naive_ci_low",
-            "naive_ci_high", "naive_p_value", "logrank_p")
+            "naive_ci_high", "naive_p_value", "logrank_p", "naive_logrank_p")
         .column("suppressed", DataTypes.BooleanType);
     TableBuilder balance = new TableBuilder()
         .strings("level", "subject_id", "phase", "covariate")
@@ -65,7 +65,8 @@ public final class ProgramEffects {
       MatchedSums m = entry.getValue();
       Sums pool = matching.pool().getOrDefault(k.phase() + "|" + k.window(), new Sums());
       String name = names.getOrDefault(k.level() + ":" + k.subjectId(), k.subjectId());
-      Double logrank = logRankP.get(k.level() + ":" + k.subjectId() + ":" + k.phase());
+      String survivalKey = k.level() + ":" + k.subjectId() + ":" + k.phase();
+      Double[] logrank = {logRankP.get(survivalKey), naiveLogRankP.get(survivalKey)};
       for (Measure measure : Measure.values()) {
         addEffect(effects, k, m, pool, measure, name, logrank, p);
       }
@@ -76,8 +77,9 @@ public final class ProgramEffects {
     return new Tables(effects.build(spark), balance.build(spark));
   }
 
+  /** One row; {@code logrank} holds the matched and the naive log-rank p-values. */
   private static void addEffect(TableBuilder table, Matching.Key k, MatchedSums m, Sums pool, Measure measure,
-      String name, Double logrank, Params p) {
+      String name, Double[] logrank, Params p) {
     Sums t = m.treatedMatched;
     Sums ta = m.treatedAll;
     double[] w = m.weighted;
@@ -149,7 +151,7 @@ public final class ProgramEffects {
         naiveSuppressed ? null : naiveN, naiveSuppressed ? null : naive.comparison(),
         naiveSuppressed ? null : naive.difference(), naiveSuppressed ? null : naive.low(),
         naiveSuppressed ? null : naive.high(), naiveSuppressed ? null : naive.pValue(),
-        logrank, suppressed || naiveSuppressed);
+        logrank[0], logrank[1], suppressed || naiveSuppressed);
   }
 
   private static Double finite(double v) {

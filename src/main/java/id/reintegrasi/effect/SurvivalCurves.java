@@ -33,7 +33,11 @@ public final class SurvivalCurves {
   public static final String TREATED = "TREATED";
   public static final String COMPARISON = "COMPARISON";
 
-  public record Result(Dataset<Row> table, Map<String, Double> logRankP) {}
+  /**
+   * @param logRankP per "LEVEL:subject:phase", the log-rank p of matched treated vs weighted comparison
+   * @param naiveLogRankP the same for all treated vs the whole comparison pool, unweighted
+   */
+  public record Result(Dataset<Row> table, Map<String, Double> logRankP, Map<String, Double> naiveLogRankP) {}
 
   /** Per subject and day: events and censored, weighted and raw. */
   private record Day(double events, double censored, long rawEvents, long rawCensored) implements Serializable {}
@@ -90,6 +94,23 @@ public final class SurvivalCurves {
         })
         .collect();
 
+    // The naive (unmatched) test: every treated release against the whole pool, per day.
+    Map<String, TreeMap<Integer, Day>> naiveTreated = new TreeMap<>();
+    for (Row r : treatedDays.groupBy("level", "subject_id", "phase", "time").agg(sum("ev"), sum("ce")).collectAsList()) {
+      naiveTreated.computeIfAbsent(r.getString(0) + ":" + r.getString(1) + ":" + r.getString(2), x -> new TreeMap<>())
+          .put(r.getInt(3), new Day(r.getLong(4), r.getLong(5), r.getLong(4), r.getLong(5)));
+    }
+    Map<String, TreeMap<Integer, Day>> pool = new TreeMap<>();
+    for (Row r : comparisonDays.groupBy("phase", "time").agg(sum("ev"), sum("ce")).collectAsList()) {
+      pool.computeIfAbsent(r.getString(0), x -> new TreeMap<>())
+          .put(r.getInt(1), new Day(r.getLong(2), r.getLong(3), r.getLong(2), r.getLong(3)));
+    }
+    Map<String, Double> naiveLogRankP = new TreeMap<>();
+    naiveTreated.forEach((key, t) -> {
+      TreeMap<Integer, Day> c = pool.getOrDefault(key.substring(key.lastIndexOf(':') + 1), new TreeMap<>());
+      naiveLogRankP.put(key, logRank(t, c));
+    });
+
     // Step 3: on the driver, per subject: the two curves and the log-rank test.
     Map<String, TreeMap<Integer, Day>> treatedBySubject = new TreeMap<>();
     for (Row r : treated) {
@@ -115,17 +136,25 @@ public final class SurvivalCurves {
       double cInitial = total(c, false);
       List<KaplanMeier.Step> tSteps = steps(t);
       List<KaplanMeier.Step> cSteps = steps(c);
-      Double p = tInitial > 0 && cInitial > 0 ? LogRank.compare(tInitial, tSteps, cInitial, cSteps).pValue() : null;
-      if (p != null && !Double.isFinite(p)) {
-        p = null;
-      }
+      Double p = logRank(t, c);
       logRankP.put(e.getKey(), p);
       String[] key = e.getKey().split(":", 3);
       int lastDay = Math.max(t.isEmpty() ? 0 : t.lastKey(), c.isEmpty() ? 0 : c.lastKey());
       addCurve(table, key, TREATED, t, tInitial, (long) total(t, true), tSteps, lastDay, gridDays, minCell, p);
       addCurve(table, key, COMPARISON, c, cInitial, (long) total(c, true), cSteps, lastDay, gridDays, minCell, p);
     }
-    return new Result(table.build(spark), logRankP);
+    return new Result(table.build(spark), logRankP, naiveLogRankP);
+  }
+
+  /** The log-rank p-value of two groups' per-day counts; null when a group is empty. */
+  private static Double logRank(TreeMap<Integer, Day> a, TreeMap<Integer, Day> b) {
+    double na = total(a, false);
+    double nb = total(b, false);
+    if (!(na > 0 && nb > 0)) {
+      return null;
+    }
+    double p = LogRank.compare(na, steps(a), nb, steps(b)).pValue();
+    return Double.isFinite(p) ? p : null;
   }
 
   private static double total(TreeMap<Integer, Day> days, boolean raw) {

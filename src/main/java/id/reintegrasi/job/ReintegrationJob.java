@@ -193,6 +193,7 @@ public final class ReintegrationJob {
       Matching.Result matched = timed("matching", () -> Matching.match(
           ProgramEffects.longTable(population), ReleaseAnalysis.COVARIATES));
       ProgramEffects.Tables effects = ProgramEffects.compute(spark, matched, names, survival.logRankP(),
+          survival.naiveLogRankP(),
           new ProgramEffects.Params(opts.minCell(), opts.minTreated(), opts.headlineWindow()));
       Matching.Result employment = timed("matching for employment", () -> Matching.match(
           Reintegration.longTable(population, asOf), ReleaseAnalysis.COVARIATES));

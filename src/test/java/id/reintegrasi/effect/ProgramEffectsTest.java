@@ -37,7 +37,7 @@ class ProgramEffectsTest extends SparkTestBase {
     Dataset<Row> population = EffectPopulation.of(analysis, Programs.IN_CUSTODY,
         new EffectPopulation.Params(AS_OF, 6, 12, 90));
     Matching.Result matched = Matching.match(ProgramEffects.longTable(population), ReleaseAnalysis.COVARIATES);
-    return ProgramEffects.compute(spark(), matched, Map.of(), Map.of(),
+    return ProgramEffects.compute(spark(), matched, Map.of(), Map.of(), Map.of(),
         new ProgramEffects.Params(minCell, 60, 12)).effects();
   }
 
