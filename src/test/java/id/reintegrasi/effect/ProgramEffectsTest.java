@@ -29,6 +29,10 @@ class ProgramEffectsTest extends SparkTestBase {
   private static final LocalDate AS_OF = LocalDate.parse("2025-12-31");
 
   private static Dataset<Row> effects(InputFixture in, int minCell) {
+    return tables(in, minCell).effects();
+  }
+
+  private static ProgramEffects.Tables tables(InputFixture in, int minCell) {
     ReleaseAnalysis.Params params = new ReleaseAnalysis.Params(AS_OF, List.of(12), 6,
         List.of("CONVICTION", "READMISSION"), 90);
     Dataset<Row> analysis = ReleaseAnalysis.build(in.frame(spark(), Releases.NAME), in.frame(spark(), Programs.NAME),
@@ -38,7 +42,7 @@ class ProgramEffectsTest extends SparkTestBase {
         new EffectPopulation.Params(AS_OF, 6, 12, 90));
     Matching.Result matched = Matching.match(ProgramEffects.longTable(population), ReleaseAnalysis.COVARIATES);
     return ProgramEffects.compute(spark(), matched, Map.of(), Map.of(), Map.of(),
-        new ProgramEffects.Params(minCell, 60, 12)).effects();
+        new ProgramEffects.Params(minCell, 60, 12));
   }
 
   private static Row row(Dataset<Row> effects, String level, String subject, String measure) {
@@ -114,6 +118,29 @@ class ProgramEffectsTest extends SparkTestBase {
     assertEquals(30.0, days.<Double>getAs("treated_value"), 1e-12);
     assertEquals(100.0, days.<Double>getAs("comparison_value"), 1e-12);
     assertEquals(1.8, days.<Double>getAs("comparison_n_eff"), 1e-12);
+  }
+
+  @Test
+  void balance_sexIndicator_beforeAndAfterMatching_byHand() {
+    InputFixture in = InputFixture.withCatalogue();
+    person(in, "A1", "L", "NARKOTIKA", true);
+    person(in, "A2", "L", "NARKOTIKA", true);
+    person(in, "A3", "L", "NARKOTIKA", false);
+    person(in, "A4", "L", "NARKOTIKA", false);
+    person(in, "B1", "P", "NARKOTIKA", true);
+    person(in, "B2", "P", "NARKOTIKA", false);
+    person(in, "B3", "P", "NARKOTIKA", false);
+    person(in, "B4", "P", "NARKOTIKA", false);
+    Row sex = tables(in, 1).balance()
+        .filter("subject_id = 'PRG-BARISTA' and covariate = 'sex=L'").first();
+    // Treated: 2 of 3 are L. Pool: 2 of 5. After weighting (L: 2/2, P: 1/3 each of 3): 2 of 3.
+    double pt = 2.0 / 3;
+    double pc = 2.0 / 5;
+    assertEquals(pt, sex.<Double>getAs("treated_mean"), 1e-12);
+    assertEquals(pc, sex.<Double>getAs("comparison_mean_before"), 1e-12);
+    assertEquals(pt, sex.<Double>getAs("comparison_mean_after"), 1e-12);
+    assertEquals((pt - pc) / Math.sqrt((pt * (1 - pt) + pc * (1 - pc)) / 2), sex.<Double>getAs("smd_before"), 1e-12);
+    assertEquals(0.0, sex.<Double>getAs("smd_after"), 1e-12);
   }
 
   @Test
