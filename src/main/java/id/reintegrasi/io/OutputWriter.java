@@ -18,6 +18,11 @@ import org.apache.logging.log4j.Logger;
  * Writes a run's output all-or-nothing: every table goes to a hidden staging folder beside the
  * output folder, and only {@link #commit()} moves it into place (two renames on the same file
  * system). A failed or killed run leaves the previous output as it was.
+ *
+ * <p>A lock beside the output ({@link OutputLock}) keeps a second run from writing to the same
+ * output at once. Under that lock the writer first cleans up after runs that were killed: their
+ * staging folders are removed, and if a run died between the two renames of its commit, the
+ * output it had moved aside is put back.
  */
 public final class OutputWriter {
   public static final String MANIFEST = "_manifest.json";
@@ -32,6 +37,7 @@ public final class OutputWriter {
   private final Path previous;
   private final Map<String, Long> tables = new LinkedHashMap<>();
   private final Map<String, Long> quarantine = new LinkedHashMap<>();
+  private final OutputLock lock;
 
   public OutputWriter(SparkSession spark, String outputDir, String runId) {
     this.spark = spark;
@@ -42,6 +48,12 @@ public final class OutputWriter {
       Path parent = output.getParent();
       this.staging = new Path(parent, "." + output.getName() + ".staging-" + runId);
       this.previous = new Path(parent, "." + output.getName() + ".previous-" + runId);
+      this.lock = OutputLock.acquire(fs, output, outputDir);
+    } catch (IOException e) {
+      throw new InputException("Cannot prepare --output " + outputDir + ": " + e.getMessage(), e);
+    }
+    try {
+      recover();
       if (fs.exists(output)) {
         if (!fs.getFileStatus(output).isDirectory()) {
           throw new InputException("--output " + outputDir + " is a file, not a folder.");
@@ -54,7 +66,41 @@ public final class OutputWriter {
       }
       fs.mkdirs(staging);
     } catch (IOException e) {
+      lock.close();
       throw new InputException("Cannot prepare --output " + outputDir + ": " + e.getMessage(), e);
+    } catch (RuntimeException e) {
+      lock.close();
+      throw e;
+    }
+  }
+
+  /**
+   * Cleans up after killed runs (we hold the lock, so none of them is still going): staging
+   * folders go; an output moved aside by a commit that did not finish is put back, or removed
+   * when the new output did get into place.
+   */
+  private void recover() throws IOException {
+    String prefix = "." + output.getName() + ".";
+    org.apache.hadoop.fs.FileStatus[] siblings = fs.listStatus(output.getParent(),
+        p -> p.getName().startsWith(prefix + "staging-") || p.getName().startsWith(prefix + "previous-"));
+    java.util.Arrays.sort(siblings, java.util.Comparator.comparing(st -> st.getPath().getName()));
+    Path restore = null;
+    for (org.apache.hadoop.fs.FileStatus st : siblings) {
+      if (st.getPath().getName().startsWith(prefix + "previous-")) {
+        restore = st.getPath(); // run ids start with the time: the last one is the newest
+      }
+    }
+    if (restore != null && !fs.exists(output)) {
+      LOG.warn("A run was killed while committing: putting its previous output {} back in place", restore.getName());
+      if (!fs.rename(restore, output)) {
+        throw new IOException("cannot move " + restore + " back to " + output);
+      }
+    }
+    for (org.apache.hadoop.fs.FileStatus st : siblings) {
+      if (fs.exists(st.getPath())) {
+        LOG.warn("Removing {} left by a run that was killed", st.getPath().getName());
+        fs.delete(st.getPath(), true);
+      }
     }
   }
 
@@ -126,6 +172,7 @@ public final class OutputWriter {
     } catch (IOException e) {
       throw new IllegalStateException("Cannot commit the output: " + e.getMessage(), e);
     }
+    lock.close();
   }
 
   /** Removes the staging folder of a failed run; the previous output stays untouched. */
@@ -134,6 +181,8 @@ public final class OutputWriter {
       fs.delete(staging, true);
     } catch (IOException e) {
       LOG.warn("Could not remove the staging folder {}: {}", staging, e.getMessage());
+    } finally {
+      lock.close();
     }
   }
 }
