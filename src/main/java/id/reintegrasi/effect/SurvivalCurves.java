@@ -1,5 +1,6 @@
 package id.reintegrasi.effect;
 
+import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.not;
@@ -14,10 +15,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.DecimalType;
 import scala.Tuple2;
 
 /**
@@ -41,6 +44,9 @@ public final class SurvivalCurves {
 
   /** Per subject and day: events and censored, weighted and raw. */
   private record Day(double events, double censored, long rawEvents, long rawCensored) implements Serializable {}
+
+  /** Matching weights, exact to 15 decimals (see compute). */
+  private static final DecimalType WEIGHT = DataTypes.createDecimalType(24, 15);
 
   private SurvivalCurves() {}
 
@@ -67,32 +73,19 @@ public final class SurvivalCurves {
             new String[] {"level", "subject_id", "phase", "stratum"})
         .groupBy("level", "subject_id", "phase", "time").agg(sum("ev"), sum("ce"))
         .collectAsList();
-    // Weighted sums are formed stratum by stratum in stratum order, so they do not depend on
-    // how the data were partitioned.
-    List<Tuple2<String, Day>> comparison = comparisonDays.join(weights, new String[] {"phase", "stratum"})
-        .select("level", "subject_id", "phase", "time", "stratum", "ev", "ce", "t", "c")
-        .javaRDD()
-        .mapToPair(r -> new Tuple2<>(r.getString(0) + ":" + r.getString(1) + ":" + r.getString(2) + ":" + r.getInt(3),
-            r))
-        .groupByKey()
-        .mapValues(rows -> {
-          List<Row> list = new ArrayList<>();
-          rows.forEach(list::add);
-          list.sort((a, b) -> a.getString(4).compareTo(b.getString(4)));
-          double ev = 0;
-          double ce = 0;
-          long rawEv = 0;
-          long rawCe = 0;
-          for (Row r : list) {
-            double w = (double) r.getLong(7) / r.getLong(8);
-            ev += w * r.getLong(5);
-            ce += w * r.getLong(6);
-            rawEv += r.getLong(5);
-            rawCe += r.getLong(6);
-          }
-          return new Day(ev, ce, rawEv, rawCe);
-        })
-        .collect();
+    // Weighted sums in exact decimal arithmetic: each weight t_s / c_s is rounded once to 15
+    // decimals, and sums of decimals do not depend on the order in which partitions add them up,
+    // so the numbers are the same on any master and partitioning.
+    Column w = col("t").cast(DataTypes.DoubleType).divide(col("c")).cast(WEIGHT);
+    List<Tuple2<String, Day>> comparison = new ArrayList<>();
+    for (Row r : comparisonDays.join(broadcast(weights), new String[] {"phase", "stratum"})
+        .groupBy("level", "subject_id", "phase", "time")
+        .agg(sum(w.multiply(col("ev"))).cast(DataTypes.DoubleType), sum(w.multiply(col("ce"))).cast(DataTypes.DoubleType),
+            sum("ev"), sum("ce"))
+        .collectAsList()) {
+      comparison.add(new Tuple2<>(r.getString(0) + ":" + r.getString(1) + ":" + r.getString(2) + ":" + r.getInt(3),
+          new Day(r.getDouble(4), r.getDouble(5), r.getLong(6), r.getLong(7))));
+    }
 
     // The naive (unmatched) test: every treated release against the whole pool, per day.
     Map<String, TreeMap<Integer, Day>> naiveTreated = new TreeMap<>();

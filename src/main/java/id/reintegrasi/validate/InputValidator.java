@@ -37,7 +37,7 @@ import java.util.Map;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
 
 /**
@@ -52,6 +52,10 @@ public final class InputValidator {
   public static final String BLANK = "_blank";
   /** Breaches of "should" rules: reported in data_quality, the row is kept. */
   public static final String WARNINGS = "_warnings";
+  /** How many rows share a row's key, where more than one. */
+  static final String DUPLICATE = "_duplicate";
+  /** Most duplicated keys joined back by broadcast. */
+  private static final long BROADCAST_DUPLICATES = 2_000_000;
 
   /** Structural problems the CSV parser reports for a whole record. */
   static final List<String> RECORD_RULES =
@@ -214,20 +218,53 @@ public final class InputValidator {
       checks.add(new Check("date_in_future", date, col(date).gt(lit(asOf)),
           date + " is after the as-of date " + asOf));
     }
-    if (!spec.key().isEmpty()) {
-      Column[] keys = spec.key().stream().map(k -> col(k)).toArray(Column[]::new);
-      Column allKeys = spec.key().stream().map(k -> col(k).isNotNull()).reduce(Column::and).orElseThrow();
-      checks.add(new Check("duplicate_key", String.join("+", spec.key()),
-          allKeys.and(count(lit(1)).over(Window.partitionBy(keys)).gt(1)),
-          String.join(" + ", spec.key()) + " is not unique: the same key is on several rows"));
-    }
     return checks;
+  }
+
+  /** The duplicate-key check of a keyed dataset; see {@link #withDuplicateKeys}. */
+  private static Check duplicateKeyCheck(DatasetSpec spec) {
+    return new Check("duplicate_key", String.join("+", spec.key()), col(DUPLICATE).isNotNull(),
+        String.join(" + ", spec.key()) + " is not unique: the same key is on several rows");
+  }
+
+  /**
+   * Adds the duplicate-key violation to the rows whose key is on several rows. It runs on the
+   * materialised rows, after the one pass over the input: counting the keys reads only the key
+   * columns of that Parquet, and the duplicated keys (normally few) are joined back by broadcast,
+   * so the rows themselves are never shuffled (a window over the key would sort all the tens of
+   * millions of training rows).
+   */
+  private Dataset<Row> withDuplicateKeys(DatasetSpec spec, Dataset<Row> flagged, Check check) {
+    Column[] keys = spec.key().stream().map(k -> col(k)).toArray(Column[]::new);
+    Column allKeys = spec.key().stream().map(k -> col(k).isNotNull()).reduce(Column::and).orElseThrow();
+    List<Column> right = new ArrayList<>();
+    for (String k : spec.key()) {
+      right.add(col(k).as("_dup_" + k));
+    }
+    right.add(col(DUPLICATE));
+    Dataset<Row> duplicated = stash.stash("duplicate-keys-" + spec.name(), flagged.filter(allKeys)
+        .groupBy(keys).agg(count(lit(1)).as(DUPLICATE)).filter(col(DUPLICATE).gt(1))
+        .select(right.toArray(Column[]::new)));
+    // A pathological export where most keys repeat is joined without broadcast, to bound memory.
+    Dataset<Row> dup = duplicated.count() <= BROADCAST_DUPLICATES ? broadcast(duplicated) : duplicated;
+    Column on = spec.key().stream().map(k -> col(k).equalTo(col("_dup_" + k))).reduce(Column::and).orElseThrow();
+    Column violation = when(check.violated(), struct(
+        lit(check.key()).as("check"), lit(check.rule()).as("rule"),
+        lit(check.column()).cast(DataTypes.StringType).as("column"), lit(check.message()).as("message")));
+    List<Column> out = new ArrayList<>();
+    for (String name : flagged.columns()) {
+      out.add(name.equals(VIOLATIONS)
+          ? filter(functions.concat(col(VIOLATIONS), array(violation)), Column::isNotNull).as(VIOLATIONS)
+          : col(name));
+    }
+    return flagged.join(dup, on, "left").select(out.toArray(Column[]::new));
   }
 
   private Validated validate(InputReader.Read read, Dataset<Row> rows, List<Check> specific) {
     DatasetSpec spec = read.source().spec();
     List<Check> checks = new ArrayList<>(declaredChecks(spec));
     checks.addAll(specific);
+    Check duplicateKey = spec.key().isEmpty() ? null : duplicateKeyCheck(spec);
 
     // Step 1: every check in one projection; a row's violations in check order.
     Column[] candidates = violations(checks, false);
@@ -244,6 +281,10 @@ public final class InputValidator {
         : when(blank, array().cast(violationsType()))
             .otherwise(filter(array(warnings), Column::isNotNull)).as(WARNINGS));
     Dataset<Row> flagged = stash.stash("flagged-" + spec.name(), rows.select(keep.toArray(Column[]::new)));
+    if (duplicateKey != null) {
+      flagged = withDuplicateKeys(spec, flagged, duplicateKey);
+      checks.add(duplicateKey);
+    }
 
     if (strict) {
       failOnFirstViolation(spec, flagged);
