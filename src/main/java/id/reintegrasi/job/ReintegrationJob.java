@@ -228,11 +228,24 @@ public final class ReintegrationJob {
       writer.commit();
       LOG.info("Done in {} s: {} tables written to {}", (finished.toEpochMilli() - started.toEpochMilli()) / 1000.0,
           writer.tables().size(), opts.output());
+      LOG.info("Peak driver heap {} MB of {} MB (sum of the heap pools' peaks)", peakHeapMb(),
+          Runtime.getRuntime().maxMemory() >> 20);
       return new Result(asOf, writer.tables(), writer.quarantineCounts(), quality.counts());
     } catch (RuntimeException e) {
       writer.abort();
       throw e;
     }
+  }
+
+  /** The driver JVM's peak heap use so far; in local mode the executors share this heap. */
+  static long peakHeapMb() {
+    long bytes = 0;
+    for (java.lang.management.MemoryPoolMXBean pool : java.lang.management.ManagementFactory.getMemoryPoolMXBeans()) {
+      if (pool.getType() == java.lang.management.MemoryType.HEAP && pool.getPeakUsage() != null) {
+        bytes += pool.getPeakUsage().getUsed();
+      }
+    }
+    return bytes >> 20;
   }
 
   /** Program and MoU names for the plain-language sentences, keyed "LEVEL:id". */
