@@ -14,6 +14,7 @@ import id.reintegrasi.effect.MouDid;
 import id.reintegrasi.effect.ProgramEffects;
 import id.reintegrasi.effect.Reintegration;
 import id.reintegrasi.effect.SurvivalCurves;
+import id.reintegrasi.io.ColumnMapping;
 import id.reintegrasi.io.InputException;
 import id.reintegrasi.io.InputReader;
 import id.reintegrasi.io.Json;
@@ -123,7 +124,12 @@ public final class ReintegrationJob {
     tuneShufflePartitions(spark, options);
 
     // Step 1: find every input, check its headers, and read it (lazily).
-    InputReader reader = new InputReader(spark, options.input(), options.dateFormat());
+    ColumnMapping columns = options.columns().map(f -> ColumnMapping.read(java.nio.file.Path.of(f)))
+        .orElse(ColumnMapping.NONE);
+    if (!columns.isEmpty()) {
+      LOG.info("Column mapping {}: {}", options.columns().get(), columns.describe());
+    }
+    InputReader reader = new InputReader(spark, options.input(), options.dateFormat(), columns);
     Map<String, InputReader.Read> reads = timed("read inputs", () -> {
       Map<String, InputReader.Read> found = new LinkedHashMap<>();
       for (DatasetSpec spec : InputDatasets.ALL) {
@@ -222,7 +228,7 @@ public final class ReintegrationJob {
       }
       Instant finished = Instant.now();
       writer.text(OutputWriter.MANIFEST, Json.write(manifest(spark, opts, options.asOf().isPresent(),
-          validated, quality.counts(), writer, started, finished)));
+          columns, validated, quality.counts(), writer, started, finished)));
 
       // Step 8: move everything into place at once.
       writer.commit();
@@ -312,7 +318,7 @@ public final class ReintegrationJob {
   }
 
   private static Map<String, Object> manifest(SparkSession spark, JobOptions opts, boolean asOfGiven,
-      List<Validated> validated, List<DataQuality.DatasetCounts> counts, OutputWriter writer,
+      ColumnMapping columns, List<Validated> validated, List<DataQuality.DatasetCounts> counts, OutputWriter writer,
       Instant started, Instant finished) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("job", "reintegrasi");
@@ -332,6 +338,8 @@ public final class ReintegrationJob {
     o.put("date_format", opts.dateFormat());
     o.put("min_treated", opts.minTreated());
     o.put("landmark_days", opts.landmarkDays());
+    // The mapping itself, not the file's path: the path says nothing on another machine.
+    o.put("column_mapping", columns.describe());
     m.put("options", o);
     List<Object> inputs = new ArrayList<>();
     for (Validated v : validated) {
