@@ -27,12 +27,13 @@ final class CsvRowIterator implements Iterator<Row> {
   private final HeaderMapping mapping;
   private long blankLinesLeft = -1;
 
-  CsvRowIterator(DatasetSpec spec, String file, InputStream in, ValueParser values) throws IOException {
+  CsvRowIterator(DatasetSpec spec, String file, InputStream in, ValueParser values, ColumnMapping columns)
+      throws IOException {
     this.spec = spec;
     this.file = file;
     this.values = values;
     this.parser = new CsvParser(in, file);
-    this.mapping = HeaderMapping.of(spec, parser.header(), file);
+    this.mapping = HeaderMapping.of(spec, columns.apply(spec, parser.header(), file), file);
   }
 
   @Override

@@ -59,9 +59,16 @@ public final class InputReader {
   private final Path inputDir;
   private final FileSystem fs;
   private final ValueParser values;
+  private final ColumnMapping columns;
 
   public InputReader(SparkSession spark, String inputDir, String datePattern) {
+    this(spark, inputDir, datePattern, ColumnMapping.NONE);
+  }
+
+  /** @param columns export column names to contract names (--columns), applied to every header */
+  public InputReader(SparkSession spark, String inputDir, String datePattern, ColumnMapping columns) {
     this.spark = spark;
+    this.columns = columns;
     try {
       Path dir = new Path(inputDir);
       this.fs = dir.getFileSystem(spark.sparkContext().hadoopConfiguration());
@@ -151,7 +158,7 @@ public final class InputReader {
       String name = source.names().get(i);
       Path path = new Path(source.paths().get(i));
       try (InputStream in = fs.open(path); CsvParser parser = new CsvParser(in, name)) {
-        HeaderMapping mapping = HeaderMapping.of(spec, parser.header(), name);
+        HeaderMapping mapping = HeaderMapping.of(spec, columns.apply(spec, parser.header(), name), name);
         unknown.addAll(mapping.unknownColumns());
         missingOptional.addAll(mapping.missingOptionalColumns());
       } catch (CsvFormatException e) {
@@ -164,6 +171,7 @@ public final class InputReader {
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     int partitions = Math.max(source.paths().size(), jsc.defaultParallelism());
     ValueParser parser = values;
+    ColumnMapping mappedColumns = columns;
     String dataset = spec.name();
     JavaRDD<Row> rows = jsc.binaryFiles(String.join(",", source.paths()), partitions)
         .flatMap(file -> {
@@ -178,7 +186,7 @@ public final class InputReader {
               }
             });
           }
-          return new CsvRowIterator(spec, relativeName(file._1(), dataset), in, parser);
+          return new CsvRowIterator(spec, relativeName(file._1(), dataset), in, parser, mappedColumns);
         });
     Dataset<Row> df = spark.createDataFrame(rows, ParsedColumns.schemaOf(spec));
     return new Read(source, df, List.copyOf(unknown), List.copyOf(missingOptional));
@@ -201,8 +209,9 @@ public final class InputReader {
     } catch (RuntimeException e) {
       throw new InputException(name + ": cannot be read as Parquet: " + e.getMessage(), e);
     }
+    // The file's own names select the columns; the mapped names find them in the contract.
     List<String> header = Arrays.asList(raw.columns());
-    HeaderMapping mapping = HeaderMapping.of(spec, header, name);
+    HeaderMapping mapping = HeaderMapping.of(spec, columns.apply(spec, header, name), name);
     List<Column> out = new ArrayList<>();
     List<Column> badFlags = new ArrayList<>();
     List<Column> rawValues = new ArrayList<>();

@@ -13,6 +13,7 @@ import java.util.Optional;
  * @param windows follow-up windows in months, ascending
  * @param headlineWindow the window shown first in reports (12 months when configured)
  * @param shufflePartitions 0 means: chosen from the input size
+ * @param columns the --columns mapping file of export column names, if any
  */
 public record JobOptions(
     String input,
@@ -27,7 +28,16 @@ public record JobOptions(
     String dateFormat,
     int shufflePartitions,
     int minTreated,
-    int landmarkDays) implements Serializable {
+    int landmarkDays,
+    Optional<String> columns) implements Serializable {
+
+  /** Options without a column mapping. */
+  public JobOptions(String input, String output, Optional<LocalDate> asOf, List<Integer> windows, int waitingMonths,
+      boolean countArrests, int minCell, boolean strict, String master, String dateFormat, int shufflePartitions,
+      int minTreated, int landmarkDays) {
+    this(input, output, asOf, windows, waitingMonths, countArrests, minCell, strict, master, dateFormat,
+        shufflePartitions, minTreated, landmarkDays, Optional.empty());
+  }
 
   public int headlineWindow() {
     return windows.contains(12) ? 12 : windows.get(0);
@@ -46,6 +56,6 @@ public record JobOptions(
 
   public JobOptions withAsOf(LocalDate date) {
     return new JobOptions(input, output, Optional.of(date), windows, waitingMonths, countArrests,
-        minCell, strict, master, dateFormat, shufflePartitions, minTreated, landmarkDays);
+        minCell, strict, master, dateFormat, shufflePartitions, minTreated, landmarkDays, columns);
   }
 }

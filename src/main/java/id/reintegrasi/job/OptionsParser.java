@@ -36,6 +36,7 @@ public final class OptionsParser {
     STRICT("strict", null, "false", "stop at the first bad input row (exit 2) instead of quarantining"),
     MASTER("master", "URL", "local[*]", "Spark master when not launched by spark-submit"),
     DATE_FORMAT("date-format", "PATTERN", "yyyy-MM-dd", "date pattern of CSV inputs"),
+    COLUMNS("columns", "FILE", null, "export column names to contract names, per dataset (jobs/columns-sdp.example.properties)"),
     SHUFFLE_PARTITIONS("shuffle-partitions", "N", "0", "Spark shuffle partitions (0: chosen from input size)"),
     MIN_TREATED("min-treated", "N", "60", "fewest treated releases (and comparison effective size) for a verdict"),
     LANDMARK_DAYS("landmark-days", "N", "90", "post-release programs: enrollment window and follow-up landmark"),
@@ -179,8 +180,14 @@ public final class OptionsParser {
       throw new UsageException("--output and --input must not be the same folder or inside one another: --input "
           + input + ", --output " + output);
     }
+    // The mapping file is read by the job, where its problems are input problems (exit 2) that
+    // name its line; here only an empty value is refused.
+    Optional<String> columns = Optional.ofNullable(v.get(Option.COLUMNS));
+    if (columns.isPresent() && columns.get().isBlank()) {
+      throw new UsageException("Option --columns needs a file name (FILE).");
+    }
     return new JobOptions(input, output, asOf, windows, waiting, countArrests, minCell, strict,
-        master, dateFormat, shuffle, minTreated, landmark);
+        master, dateFormat, shuffle, minTreated, landmark, columns.map(String::trim));
   }
 
   /** True when {@code inner} is {@code outer} or lies inside it. */

@@ -14,6 +14,7 @@ import id.reintegrasi.effect.MouDid;
 import id.reintegrasi.effect.ProgramEffects;
 import id.reintegrasi.effect.Reintegration;
 import id.reintegrasi.effect.SurvivalCurves;
+import id.reintegrasi.io.ColumnMapping;
 import id.reintegrasi.io.InputException;
 import id.reintegrasi.io.InputReader;
 import id.reintegrasi.io.Json;
@@ -90,7 +91,8 @@ public final class ReintegrationJob {
     }
     SparkSession spark;
     try {
-      spark = session != null ? session : SparkSessions.create(options.master(), System.console() != null);
+      spark = session != null ? session : SparkSessions.create(options.master(),
+          SparkSessions.showProgress(System.getProperty(SparkSessions.PROGRESS_PROPERTY), System.console() != null));
     } catch (RuntimeException e) {
       err.println("reintegrasi: cannot start Spark with --master " + options.master() + ": " + e.getMessage());
       return EXIT_INPUT;
@@ -123,7 +125,12 @@ public final class ReintegrationJob {
     tuneShufflePartitions(spark, options);
 
     // Step 1: find every input, check its headers, and read it (lazily).
-    InputReader reader = new InputReader(spark, options.input(), options.dateFormat());
+    ColumnMapping columns = options.columns().map(f -> ColumnMapping.read(java.nio.file.Path.of(f)))
+        .orElse(ColumnMapping.NONE);
+    if (!columns.isEmpty()) {
+      LOG.info("Column mapping {}: {}", options.columns().get(), columns.describe());
+    }
+    InputReader reader = new InputReader(spark, options.input(), options.dateFormat(), columns);
     Map<String, InputReader.Read> reads = timed("read inputs", () -> {
       Map<String, InputReader.Read> found = new LinkedHashMap<>();
       for (DatasetSpec spec : InputDatasets.ALL) {
@@ -197,32 +204,34 @@ public final class ReintegrationJob {
           new ProgramEffects.Params(opts.minCell(), opts.minTreated(), opts.headlineWindow()));
       Matching.Result employment = timed("matching for employment", () -> Matching.match(
           Reintegration.longTable(population, asOf), ReleaseAnalysis.COVARIATES));
+      LOG.info("Matching: {} subject-window cells for the effects, {} for employment",
+          matched.subjects().size(), employment.subjects().size());
 
       // Step 7: the summaries, staged; then the quarantine and the manifest.
-      timed("write " + CohortOutcomes.NAME,
+      timedRows("write " + CohortOutcomes.NAME,
           () -> writer.table(CohortOutcomes.NAME, CohortOutcomes.compute(analysis, opts.minCell())));
-      timed("write " + ProgramParticipation.NAME, () -> writer.table(ProgramParticipation.NAME,
+      timedRows("write " + ProgramParticipation.NAME, () -> writer.table(ProgramParticipation.NAME,
           ProgramParticipation.compute(programs.clean(), enrollments.clean(), training.clean(), opts.minCell())));
-      timed("write " + ProgramEffects.EFFECT_TABLE, () -> writer.table(ProgramEffects.EFFECT_TABLE, effects.effects()));
-      timed("write " + ProgramEffects.BALANCE_TABLE, () -> writer.table(ProgramEffects.BALANCE_TABLE, effects.balance()));
-      timed("write " + SurvivalCurves.NAME, () -> writer.table(SurvivalCurves.NAME, survival.table()));
-      timed("write " + DoseResponse.NAME, () -> writer.table(DoseResponse.NAME,
+      timedRows("write " + ProgramEffects.EFFECT_TABLE, () -> writer.table(ProgramEffects.EFFECT_TABLE, effects.effects()));
+      timedRows("write " + ProgramEffects.BALANCE_TABLE, () -> writer.table(ProgramEffects.BALANCE_TABLE, effects.balance()));
+      timedRows("write " + SurvivalCurves.NAME, () -> writer.table(SurvivalCurves.NAME, survival.table()));
+      timedRows("write " + DoseResponse.NAME, () -> writer.table(DoseResponse.NAME,
           DoseResponse.compute(population, opts.minCell())));
-      timed("write " + MouDid.NAME, () -> writer.table(MouDid.NAME, MouDid.compute(spark, analysis,
+      timedRows("write " + MouDid.NAME, () -> writer.table(MouDid.NAME, MouDid.compute(spark, analysis,
           programs.clean(), mous.clean(), opts.windows(), opts.minCell())));
-      timed("write " + Reintegration.NAME, () -> writer.table(Reintegration.NAME,
+      timedRows("write " + Reintegration.NAME, () -> writer.table(Reintegration.NAME,
           Reintegration.compute(spark, employment, opts.minCell())));
-      timed("write " + DataQuality.NAME, () -> writer.table(DataQuality.NAME, quality.table()));
+      timedRows("write " + DataQuality.NAME, () -> writer.table(DataQuality.NAME, quality.table()));
       for (Validated v : validated) {
         DataQuality.DatasetCounts c = quality.counts().stream()
             .filter(x -> x.dataset().equals(v.name())).findFirst().orElseThrow();
         if (c.quarantined() > 0) {
-          timed("write quarantine " + v.name(), () -> writer.quarantine(v.name(), v.quarantine()));
+          timedRows("write quarantine " + v.name(), () -> writer.quarantine(v.name(), v.quarantine()));
         }
       }
       Instant finished = Instant.now();
       writer.text(OutputWriter.MANIFEST, Json.write(manifest(spark, opts, options.asOf().isPresent(),
-          validated, quality.counts(), writer, started, finished)));
+          columns, validated, quality.counts(), writer, started, finished)));
 
       // Step 8: move everything into place at once.
       writer.commit();
@@ -267,6 +276,14 @@ public final class ReintegrationJob {
     T result = body.get();
     LOG.info("Stage '{}' took {} ms", stage, (System.nanoTime() - start) / 1_000_000);
     return result;
+  }
+
+  /** A stage that writes a table: its row count is known from the write, so the log says it too. */
+  static long timedRows(String stage, Supplier<Long> body) {
+    long start = System.nanoTime();
+    long rows = body.get();
+    LOG.info("Stage '{}' took {} ms: {} rows", stage, (System.nanoTime() - start) / 1_000_000, rows);
+    return rows;
   }
 
   /** The latest event date of the inputs not after today: when the data were extracted. */
@@ -325,7 +342,7 @@ public final class ReintegrationJob {
   }
 
   private static Map<String, Object> manifest(SparkSession spark, JobOptions opts, boolean asOfGiven,
-      List<Validated> validated, List<DataQuality.DatasetCounts> counts, OutputWriter writer,
+      ColumnMapping columns, List<Validated> validated, List<DataQuality.DatasetCounts> counts, OutputWriter writer,
       Instant started, Instant finished) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("job", "reintegrasi");
@@ -345,6 +362,8 @@ public final class ReintegrationJob {
     o.put("date_format", opts.dateFormat());
     o.put("min_treated", opts.minTreated());
     o.put("landmark_days", opts.landmarkDays());
+    // The mapping itself, not the file's path: the path says nothing on another machine.
+    o.put("column_mapping", columns.describe());
     m.put("options", o);
     List<Object> inputs = new ArrayList<>();
     for (Validated v : validated) {

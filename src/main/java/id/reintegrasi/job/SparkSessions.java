@@ -4,7 +4,22 @@ import org.apache.spark.sql.SparkSession;
 
 /** The one place a SparkSession is configured, for the job and for the tests. */
 public final class SparkSessions {
+  /**
+   * Set by jobs/run and jobs/submit to whether stderr is a terminal ({@code [ -t 2 ]}): only the
+   * shell can tell, and stderr is where Spark draws its progress bar.
+   */
+  public static final String PROGRESS_PROPERTY = "reintegrasi.progress";
+
   private SparkSessions() {}
+
+  /**
+   * Whether to show Spark's console progress bar. It redraws one line with carriage returns:
+   * useful on a terminal, noise in a log file. The scripts' property decides; without it (a
+   * plain java or spark-submit launch) a console on stdin and stdout is the best guess.
+   */
+  public static boolean showProgress(String property, boolean console) {
+    return property == null || property.isBlank() ? console : Boolean.parseBoolean(property.trim());
+  }
 
   /**
    * A session for the job. Under spark-submit the master comes from spark-submit and
