@@ -124,30 +124,31 @@ public final class ReintegrationJob {
     LOG.info("Reintegrasi {} starting with options {}", version(), options);
     tuneShufflePartitions(spark, options);
 
-    // Step 1: find every input, check its headers, and read it (lazily).
-    ColumnMapping columns = options.columns().map(f -> ColumnMapping.read(java.nio.file.Path.of(f)))
-        .orElse(ColumnMapping.NONE);
-    if (!columns.isEmpty()) {
-      LOG.info("Column mapping {}: {}", options.columns().get(), columns.describe());
-    }
-    InputReader reader = new InputReader(spark, options.input(), options.dateFormat(), columns);
-    Map<String, InputReader.Read> reads = timed("read inputs", () -> {
-      Map<String, InputReader.Read> found = new LinkedHashMap<>();
-      for (DatasetSpec spec : InputDatasets.ALL) {
-        reader.locate(spec).ifPresent(source -> found.put(spec.name(), reader.read(source)));
-      }
-      return found;
-    });
-
-    // Step 2: the as-of date: given, or the latest event date in the inputs (never after today).
-    JobOptions opts = options.asOf().isPresent() ? options
-        : options.withAsOf(timed("derive as-of date", () -> latestEventDate(reads, today)));
-    LocalDate asOf = opts.asOf().orElseThrow();
-    LOG.info("As-of date {} ({})", asOf, options.asOf().isPresent() ? "given" : "latest event date in the inputs");
-
-    OutputWriter writer = new OutputWriter(spark, opts.output(), runId(started));
+    // The output's lock first: a second run into the same output stops before doing any work.
+    OutputWriter writer = new OutputWriter(spark, options.output(), runId(started));
     List<Validated> validated = new ArrayList<>();
     try {
+      // Step 1: find every input, check its headers, and read it (lazily).
+      ColumnMapping columns = options.columns().map(f -> ColumnMapping.read(java.nio.file.Path.of(f)))
+          .orElse(ColumnMapping.NONE);
+      if (!columns.isEmpty()) {
+        LOG.info("Column mapping {}: {}", options.columns().get(), columns.describe());
+      }
+      InputReader reader = new InputReader(spark, options.input(), options.dateFormat(), columns);
+      Map<String, InputReader.Read> reads = timed("read inputs", () -> {
+        Map<String, InputReader.Read> found = new LinkedHashMap<>();
+        for (DatasetSpec spec : InputDatasets.ALL) {
+          reader.locate(spec).ifPresent(source -> found.put(spec.name(), reader.read(source)));
+        }
+        return found;
+      });
+
+      // Step 2: the as-of date: given, or the latest event date in the inputs (never after today).
+      JobOptions opts = options.asOf().isPresent() ? options
+          : options.withAsOf(timed("derive as-of date", () -> latestEventDate(reads, today)));
+      LocalDate asOf = opts.asOf().orElseThrow();
+      LOG.info("As-of date {} ({})", asOf, options.asOf().isPresent() ? "given" : "latest event date in the inputs");
+
       // Step 3: validate, releases first: the other datasets' references are checked against them.
       InputValidator validator = new InputValidator(asOf, opts.dateFormat(), opts.strict(), writer::stash);
       Validated releases = timed("validate releases", () -> validator.releases(reads.get(Releases.NAME)));
