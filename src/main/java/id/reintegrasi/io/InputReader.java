@@ -10,6 +10,7 @@ import static org.apache.spark.sql.functions.map;
 import static org.apache.spark.sql.functions.size;
 import static org.apache.spark.sql.functions.split;
 import static org.apache.spark.sql.functions.trim;
+import static org.apache.spark.sql.functions.udf;
 import static org.apache.spark.sql.functions.when;
 
 import id.reintegrasi.schema.ColumnSpec;
@@ -36,6 +37,8 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.api.java.UDF1;
+import org.apache.spark.sql.expressions.UserDefinedFunction;
 import org.apache.spark.sql.types.DataTypes;
 
 /**
@@ -59,9 +62,20 @@ public final class InputReader {
   private final Path inputDir;
   private final FileSystem fs;
   private final ValueParser values;
+  private final Pseudonymiser pseudonyms;
 
   public InputReader(SparkSession spark, String inputDir, String datePattern) {
+    this(spark, inputDir, datePattern, null);
+  }
+
+  /**
+   * A reader that, with {@code pseudonyms} set, replaces every {@value Pseudonymiser#PERSON_COLUMN}
+   * value as it is read, in the typed columns and in the original values kept for quarantine, so
+   * that nothing downstream (validation, quarantine, the work area, summaries) sees a raw id.
+   */
+  public InputReader(SparkSession spark, String inputDir, String datePattern, Pseudonymiser pseudonyms) {
     this.spark = spark;
+    this.pseudonyms = pseudonyms;
     try {
       Path dir = new Path(inputDir);
       this.fs = dir.getFileSystem(spark.sparkContext().hadoopConfiguration());
@@ -93,8 +107,10 @@ public final class InputReader {
         }
       }
       if (found.size() > 1) {
+        // Named as in the input folder (NAME.csv, NAME/), sorted so the message is the same on every file system.
         throw new InputException("Input " + name + " is given more than once ("
-            + String.join(", ", found.stream().map(s -> s.names().get(0)).toList())
+            + String.join(", ", found.stream().map(s -> s.names().get(0).contains("/") ? name + "/" : s.names().get(0))
+                .sorted().toList())
             + "): keep one of NAME.csv, NAME.parquet or NAME/.");
       }
       if (found.isEmpty() && spec.required()) {
@@ -155,7 +171,7 @@ public final class InputReader {
         unknown.addAll(mapping.unknownColumns());
         missingOptional.addAll(mapping.missingOptionalColumns());
       } catch (CsvFormatException e) {
-        throw new InputException(e.getMessage(), e);
+        throw new InputException(e.getMessage() + " (rule: " + e.rule() + ").", e);
       } catch (IOException e) {
         throw new InputException(name + ": cannot be read: " + e.getMessage(), e);
       }
@@ -164,6 +180,7 @@ public final class InputReader {
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     int partitions = Math.max(source.paths().size(), jsc.defaultParallelism());
     ValueParser parser = values;
+    Pseudonymiser pseudonymiser = pseudonyms;
     String dataset = spec.name();
     JavaRDD<Row> rows = jsc.binaryFiles(String.join(",", source.paths()), partitions)
         .flatMap(file -> {
@@ -178,7 +195,7 @@ public final class InputReader {
               }
             });
           }
-          return new CsvRowIterator(spec, relativeName(file._1(), dataset), in, parser);
+          return new CsvRowIterator(spec, relativeName(file._1(), dataset), in, parser, pseudonymiser);
         });
     Dataset<Row> df = spark.createDataFrame(rows, ParsedColumns.schemaOf(spec));
     return new Read(source, df, List.copyOf(unknown), List.copyOf(missingOptional));
@@ -221,10 +238,17 @@ public final class InputReader {
       if (column.type() == ColumnType.DECIMAL) {
         typed = source0.try_cast(DataTypes.createDecimalType(38, 10)).try_cast(column.type().sparkType());
       }
+      Column rawValue = source0.cast(DataTypes.StringType);
+      if (pseudonyms != null && column.name().equals(Pseudonymiser.PERSON_COLUMN)) {
+        // A UDF, not an expression of the key: plans (which Spark may log) show no key material.
+        UserDefinedFunction pseudonym = udf((UDF1<String, String>) pseudonyms::apply, DataTypes.StringType);
+        typed = pseudonym.apply(typed);
+        rawValue = pseudonym.apply(rawValue);
+      }
       out.add(typed.as(column.name()));
       badFlags.add(when(source0.isNotNull().and(typed.isNull()), lit(column.name())));
       rawValues.add(lit(column.name()));
-      rawValues.add(source0.cast(DataTypes.StringType));
+      rawValues.add(rawValue);
     }
     Column path = split(col("_metadata.file_path"), "/");
     Column file = when(element_at(path, -2).equalTo(lit(spec.name())),

@@ -78,9 +78,15 @@ public final class ReintegrationJob {
    * job makes a session of its own and stops it at the end; a given session is left running.
    */
   public static int runCli(String[] args, PrintStream out, PrintStream err, SparkSession session) {
+    return runCli(args, System.getenv(), out, err, session);
+  }
+
+  /** As {@link #runCli(String[], PrintStream, PrintStream, SparkSession)}, with {@code env} as the environment. */
+  public static int runCli(String[] args, Map<String, String> env, PrintStream out, PrintStream err,
+      SparkSession session) {
     JobOptions options;
     try {
-      options = OptionsParser.parse(args);
+      options = OptionsParser.parse(env, args);
     } catch (OptionsParser.HelpRequested e) {
       out.print(OptionsParser.help());
       return 0;
@@ -123,7 +129,7 @@ public final class ReintegrationJob {
     tuneShufflePartitions(spark, options);
 
     // Step 1: find every input, check its headers, and read it (lazily).
-    InputReader reader = new InputReader(spark, options.input(), options.dateFormat());
+    InputReader reader = new InputReader(spark, options.input(), options.dateFormat(), options.pseudonymiser());
     Map<String, InputReader.Read> reads = timed("read inputs", () -> {
       Map<String, InputReader.Read> found = new LinkedHashMap<>();
       for (DatasetSpec spec : InputDatasets.ALL) {
@@ -332,6 +338,11 @@ public final class ReintegrationJob {
     o.put("date_format", opts.dateFormat());
     o.put("min_treated", opts.minTreated());
     o.put("landmark_days", opts.landmarkDays());
+    o.put("pseudonymised", opts.pseudonymiser() != null);
+    if (opts.pseudonymiser() != null) {
+      // Same key id in two runs: their person pseudonyms link. The key itself is never written.
+      o.put("pseudonym_key_id", opts.pseudonymiser().keyId());
+    }
     m.put("options", o);
     List<Object> inputs = new ArrayList<>();
     for (Validated v : validated) {
