@@ -330,7 +330,7 @@ public final class CsvParser implements Iterator<CsvRecord>, Closeable {
         Integer before = seen.putIfAbsent(name.toLowerCase(Locale.ROOT), names.size());
         if (before != null) {
           throw fail(CsvFormatException.DUPLICATE_COLUMN, " has a duplicated column name '" + name
-              + "' in the header: column " + (before + 1) + " is '" + names.get(before) + "' and column "
+              + "' in the header row" + where + ": column " + (before + 1) + " is '" + names.get(before) + "' and column "
               + (names.size() + 1) + " is '" + name + "'; column names must be unique"
               + " (compared ignoring case)");
         }

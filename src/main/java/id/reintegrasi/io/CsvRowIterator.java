@@ -25,15 +25,21 @@ final class CsvRowIterator implements Iterator<Row> {
   private final ValueParser values;
   private final CsvParser parser;
   private final HeaderMapping mapping;
+  private final Pseudonymiser pseudonyms;
+  private final int personColumn;
   private long blankLinesLeft = -1;
 
-  CsvRowIterator(DatasetSpec spec, String file, InputStream in, ValueParser values, ColumnMapping columns)
+  /** With {@code pseudonyms} set, person ids are replaced before a row leaves this iterator. */
+  CsvRowIterator(DatasetSpec spec, String file, InputStream in, ValueParser values, ColumnMapping columns,
+      Pseudonymiser pseudonyms)
       throws IOException {
     this.spec = spec;
     this.file = file;
     this.values = values;
     this.parser = new CsvParser(in, file);
     this.mapping = HeaderMapping.of(spec, columns.apply(spec, parser.header(), file), file);
+    this.pseudonyms = pseudonyms;
+    this.personColumn = pseudonyms == null ? -1 : spec.columnNames().indexOf(Pseudonymiser.PERSON_COLUMN);
   }
 
   @Override
@@ -83,7 +89,7 @@ final class CsvRowIterator implements Iterator<Row> {
         if (value == ValueParser.INVALID) {
           bad.add(columns.get(c).name());
         } else {
-          out[c] = value;
+          out[c] = c == personColumn ? pseudonyms.apply((String) value) : value;
         }
       }
     }
@@ -94,9 +100,13 @@ final class CsvRowIterator implements Iterator<Row> {
     out[n + 4] = CollectionConverters.asScala(bad).toSeq();
     if (!record.ok() || !bad.isEmpty()) {
       Map<String, String> raw = new LinkedHashMap<>();
+      // A malformed record's fields need not stand under their header (a missing comma shifts
+      // them), so a person id could sit under any name: with pseudonyms on, none is kept.
+      boolean withhold = pseudonyms != null && !record.ok();
       for (int c = 0; c < n; c++) {
         int pos = mapping.position(c);
-        raw.put(columns.get(c).name(), fields != null && pos >= 0 && pos < fields.length ? fields[pos] : null);
+        String field = withhold || pos < 0 || pos >= fields.length ? null : fields[pos];
+        raw.put(columns.get(c).name(), c == personColumn ? pseudonyms.apply(field) : field);
       }
       out[n + 5] = CollectionConverters.asScala(raw);
     }

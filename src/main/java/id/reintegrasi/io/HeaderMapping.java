@@ -51,6 +51,13 @@ public final class HeaderMapping implements Serializable {
       }
     }
     if (!missingRequired.isEmpty()) {
+      if (missingRequired.size() + missingOptional.size() == positions.length) {
+        // Not one contract column: most likely the header row is missing and the first line is
+        // data, whose values (identifiers among them) must not be echoed into a message or log.
+        throw new InputException(file + ": none of the contract's columns is in the first row, the"
+            + " header (rule: required_column); is the header row missing? Expected: "
+            + String.join(", ", spec.columnNames()) + ".");
+      }
       throw new InputException(file + ": missing required column" + (missingRequired.size() > 1 ? "s " : " ")
           + String.join(", ", missingRequired) + " (rule: required_column; the header has: "
           + String.join(", ", header) + ").");

@@ -10,6 +10,7 @@ import static org.apache.spark.sql.functions.map;
 import static org.apache.spark.sql.functions.size;
 import static org.apache.spark.sql.functions.split;
 import static org.apache.spark.sql.functions.trim;
+import static org.apache.spark.sql.functions.udf;
 import static org.apache.spark.sql.functions.when;
 
 import id.reintegrasi.schema.ColumnSpec;
@@ -36,6 +37,8 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.api.java.UDF1;
+import org.apache.spark.sql.expressions.UserDefinedFunction;
 import org.apache.spark.sql.types.DataTypes;
 
 /**
@@ -60,15 +63,23 @@ public final class InputReader {
   private final FileSystem fs;
   private final ValueParser values;
   private final ColumnMapping columns;
+  private final Pseudonymiser pseudonyms;
 
   public InputReader(SparkSession spark, String inputDir, String datePattern) {
-    this(spark, inputDir, datePattern, ColumnMapping.NONE);
+    this(spark, inputDir, datePattern, ColumnMapping.NONE, null);
   }
 
-  /** @param columns export column names to contract names (--columns), applied to every header */
-  public InputReader(SparkSession spark, String inputDir, String datePattern, ColumnMapping columns) {
+  /**
+   * @param columns export column names to contract names (--columns), applied to every header
+   * @param pseudonyms when set, every {@value Pseudonymiser#PERSON_COLUMN} value is replaced as it
+   *     is read, in the typed columns and in the original values kept for quarantine, so that
+   *     nothing downstream (validation, quarantine, the work area, summaries) sees a raw id
+   */
+  public InputReader(SparkSession spark, String inputDir, String datePattern, ColumnMapping columns,
+      Pseudonymiser pseudonyms) {
     this.spark = spark;
     this.columns = columns;
+    this.pseudonyms = pseudonyms;
     try {
       Path dir = new Path(inputDir);
       this.fs = dir.getFileSystem(spark.sparkContext().hadoopConfiguration());
@@ -100,8 +111,10 @@ public final class InputReader {
         }
       }
       if (found.size() > 1) {
+        // Named as in the input folder (NAME.csv, NAME/), sorted so the message is the same on every file system.
         throw new InputException("Input " + name + " is given more than once ("
-            + String.join(", ", found.stream().map(s -> s.names().get(0)).toList())
+            + String.join(", ", found.stream().map(s -> s.names().get(0).contains("/") ? name + "/" : s.names().get(0))
+                .sorted().toList())
             + "): keep one of NAME.csv, NAME.parquet or NAME/.");
       }
       if (found.isEmpty() && spec.required()) {
@@ -162,7 +175,7 @@ public final class InputReader {
         unknown.addAll(mapping.unknownColumns());
         missingOptional.addAll(mapping.missingOptionalColumns());
       } catch (CsvFormatException e) {
-        throw new InputException(e.getMessage(), e);
+        throw new InputException(e.getMessage() + " (rule: " + e.rule() + ").", e);
       } catch (IOException e) {
         throw new InputException(name + ": cannot be read: " + e.getMessage(), e);
       }
@@ -172,6 +185,7 @@ public final class InputReader {
     int partitions = Math.max(source.paths().size(), jsc.defaultParallelism());
     ValueParser parser = values;
     ColumnMapping mappedColumns = columns;
+    Pseudonymiser pseudonymiser = pseudonyms;
     String dataset = spec.name();
     JavaRDD<Row> rows = jsc.binaryFiles(String.join(",", source.paths()), partitions)
         .flatMap(file -> {
@@ -186,7 +200,7 @@ public final class InputReader {
               }
             });
           }
-          return new CsvRowIterator(spec, relativeName(file._1(), dataset), in, parser, mappedColumns);
+          return new CsvRowIterator(spec, relativeName(file._1(), dataset), in, parser, mappedColumns, pseudonymiser);
         });
     Dataset<Row> df = spark.createDataFrame(rows, ParsedColumns.schemaOf(spec));
     return new Read(source, df, List.copyOf(unknown), List.copyOf(missingOptional));
@@ -230,10 +244,17 @@ public final class InputReader {
       if (column.type() == ColumnType.DECIMAL) {
         typed = source0.try_cast(DataTypes.createDecimalType(38, 10)).try_cast(column.type().sparkType());
       }
+      Column rawValue = source0.cast(DataTypes.StringType);
+      if (pseudonyms != null && column.name().equals(Pseudonymiser.PERSON_COLUMN)) {
+        // A UDF, not an expression of the key: plans (which Spark may log) show no key material.
+        UserDefinedFunction pseudonym = udf((UDF1<String, String>) pseudonyms::apply, DataTypes.StringType);
+        typed = pseudonym.apply(typed);
+        rawValue = pseudonym.apply(rawValue);
+      }
       out.add(typed.as(column.name()));
       badFlags.add(when(source0.isNotNull().and(typed.isNull()), lit(column.name())));
       rawValues.add(lit(column.name()));
-      rawValues.add(source0.cast(DataTypes.StringType));
+      rawValues.add(rawValue);
     }
     Column path = split(col("_metadata.file_path"), "/");
     Column file = when(element_at(path, -2).equalTo(lit(spec.name())),

@@ -1,5 +1,6 @@
 package id.reintegrasi.job;
 
+import id.reintegrasi.io.Pseudonymiser;
 import java.io.Serializable;
 import java.time.LocalDate;
 import java.util.List;
@@ -14,6 +15,8 @@ import java.util.Optional;
  * @param headlineWindow the window shown first in reports (12 months when configured)
  * @param shufflePartitions 0 means: chosen from the input size
  * @param columns the --columns mapping file of export column names, if any
+ * @param pseudonymiser replaces person ids on read; null when --pseudonymise is off. Its key
+ *     never shows in {@link #toString()}.
  */
 public record JobOptions(
     String input,
@@ -29,14 +32,15 @@ public record JobOptions(
     int shufflePartitions,
     int minTreated,
     int landmarkDays,
-    Optional<String> columns) implements Serializable {
+    Optional<String> columns,
+    Pseudonymiser pseudonymiser) implements Serializable {
 
-  /** Options without a column mapping. */
+  /** Options without a column mapping or pseudonymisation. */
   public JobOptions(String input, String output, Optional<LocalDate> asOf, List<Integer> windows, int waitingMonths,
       boolean countArrests, int minCell, boolean strict, String master, String dateFormat, int shufflePartitions,
       int minTreated, int landmarkDays) {
     this(input, output, asOf, windows, waitingMonths, countArrests, minCell, strict, master, dateFormat,
-        shufflePartitions, minTreated, landmarkDays, Optional.empty());
+        shufflePartitions, minTreated, landmarkDays, Optional.empty(), null);
   }
 
   public int headlineWindow() {
@@ -56,6 +60,6 @@ public record JobOptions(
 
   public JobOptions withAsOf(LocalDate date) {
     return new JobOptions(input, output, Optional.of(date), windows, waitingMonths, countArrests,
-        minCell, strict, master, dateFormat, shufflePartitions, minTreated, landmarkDays, columns);
+        minCell, strict, master, dateFormat, shufflePartitions, minTreated, landmarkDays, columns, pseudonymiser);
   }
 }

@@ -1,5 +1,6 @@
 package id.reintegrasi.job;
 
+import id.reintegrasi.io.Pseudonymiser;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -40,6 +41,11 @@ public final class OptionsParser {
     SHUFFLE_PARTITIONS("shuffle-partitions", "N", "0", "Spark shuffle partitions (0: chosen from input size)"),
     MIN_TREATED("min-treated", "N", "60", "fewest treated releases (and comparison effective size) for a verdict"),
     LANDMARK_DAYS("landmark-days", "N", "90", "post-release programs: enrollment window and follow-up landmark"),
+    PSEUDONYMISE("pseudonymise", null, "false",
+        "replace every person_id on read by its HMAC-SHA256 pseudonym (key: $" + Pseudonymiser.ENV
+            + " or --pseudonym-key-file)"),
+    PSEUDONYM_KEY_FILE("pseudonym-key-file", "FILE", null,
+        "file holding the pseudonymisation key (at least 16 bytes); the key itself is never an option"),
     CONFIG("config", "FILE", null, "properties file with any of these options (command line wins)"),
     HELP("help", null, null, "print this help and exit");
 
@@ -97,11 +103,22 @@ public final class OptionsParser {
     return sb.toString();
   }
 
+  /** Parses the command line; the pseudonymisation key, if asked for, may come from the process environment. */
   public static JobOptions parse(String... args) {
+    return parse(System.getenv(), args);
+  }
+
+  /** Parses the command line with {@code env} standing for the process environment. */
+  public static JobOptions parse(Map<String, String> env, String... args) {
     Map<Option, String> given = new LinkedHashMap<>();
     for (int i = 0; i < args.length; i++) {
       String arg = args[i];
       if (!arg.startsWith("--")) {
+        if (i > 0 && args[i - 1].startsWith("--" + Option.PSEUDONYMISE.name)) {
+          // Perhaps a key typed after the flag: never echo it.
+          throw new UsageException("Unexpected argument after --" + Option.PSEUDONYMISE.name
+              + ": it is a flag and takes no value. " + KEY_SOURCES);
+        }
         throw new UsageException("Unexpected argument '" + arg + "': options start with --. " + allowed());
       }
       String name = arg.substring(2);
@@ -110,6 +127,10 @@ public final class OptionsParser {
       if (eq >= 0) {
         value = name.substring(eq + 1);
         name = name.substring(0, eq);
+      }
+      if (isKeyName(name)) {
+        throw new UsageException("--" + name + ": the pseudonymisation key is never taken from the command line"
+            + " (it would show in the process list and the shell history). " + KEY_SOURCES);
       }
       String optionName = name;
       Option option = Option.byName(name)
@@ -133,7 +154,16 @@ public final class OptionsParser {
       Map<Option, String> fromFile = readConfig(Path.of(given.get(Option.CONFIG)));
       fromFile.forEach(given::putIfAbsent);
     }
-    return build(given);
+    return build(given, env);
+  }
+
+  private static final String KEY_SOURCES = "Put the key in the environment variable " + Pseudonymiser.ENV
+      + " or in a file only you can read, given with --pseudonym-key-file FILE.";
+
+  /** An option name that would carry a key value: any name with "key" or "secret" but the key file's. */
+  private static boolean isKeyName(String name) {
+    String n = name.toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+    return !n.equals(Option.PSEUDONYM_KEY_FILE.name) && (n.contains("key") || n.contains("secret"));
   }
 
   private static Map<Option, String> readConfig(Path file) {
@@ -145,6 +175,10 @@ public final class OptionsParser {
     }
     Map<Option, String> values = new LinkedHashMap<>();
     for (String key : new TreeSet<>(props.stringPropertyNames())) {
+      if (isKeyName(key)) {
+        throw new UsageException("'" + key + "' in " + file + ": the pseudonymisation key is never read from"
+            + " the --config file (it is shared and copied around with the options). " + KEY_SOURCES);
+      }
       Option option = Option.byName(key)
           .filter(o -> o != Option.CONFIG && o != Option.HELP)
           .orElseThrow(() -> new UsageException(
@@ -154,7 +188,7 @@ public final class OptionsParser {
     return values;
   }
 
-  private static JobOptions build(Map<Option, String> v) {
+  private static JobOptions build(Map<Option, String> v, Map<String, String> env) {
     String input = require(v, Option.INPUT);
     String output = require(v, Option.OUTPUT);
     Optional<LocalDate> asOf = Optional.ofNullable(v.get(Option.AS_OF)).map(OptionsParser::parseDate);
@@ -187,7 +221,31 @@ public final class OptionsParser {
       throw new UsageException("Option --columns needs a file name (FILE).");
     }
     return new JobOptions(input, output, asOf, windows, waiting, countArrests, minCell, strict,
-        master, dateFormat, shuffle, minTreated, landmark, columns.map(String::trim));
+        master, dateFormat, shuffle, minTreated, landmark, columns.map(String::trim), pseudonymiser(v, env));
+  }
+
+  /** The pseudonymiser asked for, with its key from the key file or else the environment; null when off. */
+  private static Pseudonymiser pseudonymiser(Map<Option, String> v, Map<String, String> env) {
+    String flag = value(v, Option.PSEUDONYMISE).trim().toLowerCase(java.util.Locale.ROOT);
+    if (!flag.equals("true") && !flag.equals("false")) {
+      // The value is not echoed: it may be a key given by mistake.
+      throw new UsageException("Option --" + Option.PSEUDONYMISE.name + " takes true or false (or no value). "
+          + KEY_SOURCES);
+    }
+    String keyFile = v.get(Option.PSEUDONYM_KEY_FILE);
+    if (flag.equals("false")) {
+      if (keyFile != null) {
+        throw new UsageException("--" + Option.PSEUDONYM_KEY_FILE.name + " is given but --"
+            + Option.PSEUDONYMISE.name + " is not: add --" + Option.PSEUDONYMISE.name
+            + " to pseudonymise person ids, or drop the key file.");
+      }
+      return null;
+    }
+    try {
+      return keyFile != null ? Pseudonymiser.fromFile(Path.of(keyFile)) : Pseudonymiser.fromEnvironment(env);
+    } catch (Pseudonymiser.KeyException e) {
+      throw new UsageException(e.getMessage());
+    }
   }
 
   /** True when {@code inner} is {@code outer} or lies inside it. */

@@ -79,9 +79,15 @@ public final class ReintegrationJob {
    * job makes a session of its own and stops it at the end; a given session is left running.
    */
   public static int runCli(String[] args, PrintStream out, PrintStream err, SparkSession session) {
+    return runCli(args, System.getenv(), out, err, session);
+  }
+
+  /** As {@link #runCli(String[], PrintStream, PrintStream, SparkSession)}, with {@code env} as the environment. */
+  public static int runCli(String[] args, Map<String, String> env, PrintStream out, PrintStream err,
+      SparkSession session) {
     JobOptions options;
     try {
-      options = OptionsParser.parse(args);
+      options = OptionsParser.parse(env, args);
     } catch (OptionsParser.HelpRequested e) {
       out.print(OptionsParser.help());
       return 0;
@@ -134,7 +140,8 @@ public final class ReintegrationJob {
       if (!columns.isEmpty()) {
         LOG.info("Column mapping {}: {}", options.columns().get(), columns.describe());
       }
-      InputReader reader = new InputReader(spark, options.input(), options.dateFormat(), columns);
+      InputReader reader = new InputReader(spark, options.input(), options.dateFormat(), columns,
+          options.pseudonymiser());
       Map<String, InputReader.Read> reads = timed("read inputs", () -> {
         Map<String, InputReader.Read> found = new LinkedHashMap<>();
         for (DatasetSpec spec : InputDatasets.ALL) {
@@ -365,6 +372,11 @@ public final class ReintegrationJob {
     o.put("landmark_days", opts.landmarkDays());
     // The mapping itself, not the file's path: the path says nothing on another machine.
     o.put("column_mapping", columns.describe());
+    o.put("pseudonymised", opts.pseudonymiser() != null);
+    if (opts.pseudonymiser() != null) {
+      // Same key id in two runs: their person pseudonyms link. The key itself is never written.
+      o.put("pseudonym_key_id", opts.pseudonymiser().keyId());
+    }
     m.put("options", o);
     List<Object> inputs = new ArrayList<>();
     for (Validated v : validated) {

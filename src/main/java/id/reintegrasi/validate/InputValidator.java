@@ -5,6 +5,7 @@ import static org.apache.spark.sql.functions.array_contains;
 import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.concat_ws;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.filter;
 import static org.apache.spark.sql.functions.lit;
@@ -192,7 +193,8 @@ public final class InputValidator {
       Column unparsable = array_contains(col(ParsedColumns.BAD_COLUMNS), c.name());
       if (c.type() != ColumnType.ID && c.type() != ColumnType.TEXT && c.type() != ColumnType.CODE) {
         String expected = switch (c.type()) {
-          case DATE -> "a date as " + datePattern + " (set --date-format if the export uses another pattern)";
+          case DATE -> "a date as " + datePattern + "; if the export writes dates another way, give its"
+              + " pattern with --date-format (e.g. --date-format dd/MM/yyyy for 19/10/2025)";
           case INT -> "a whole number";
           case DECIMAL -> "a decimal number";
           case BOOLEAN -> "true or false";
@@ -311,8 +313,18 @@ public final class InputValidator {
         .filter(c -> c.warning() == warnings)
         .map(c -> when(c.violated(), struct(
             lit(c.key()).as("check"), lit(c.rule()).as("rule"),
-            lit(c.column()).cast(DataTypes.StringType).as("column"), lit(c.message()).as("message"))))
+            lit(c.column()).cast(DataTypes.StringType).as("column"), message(c).as("message"))))
         .toArray(Column[]::new);
+  }
+
+  /**
+   * A row's message: the check's sentence; for a malformed record also the parser's own account
+   * of it (e.g. "expected 12 fields, found 13"), which names no value either.
+   */
+  private static Column message(Check c) {
+    boolean record = c.column() == null
+        && (RECORD_RULES.contains(c.rule()) || c.rule().equals("malformed_record"));
+    return record ? concat_ws(": ", lit(c.message()), col(ParsedColumns.RECORD_MESSAGE)) : lit(c.message());
   }
 
   private static Column originalValues(DatasetSpec spec) {

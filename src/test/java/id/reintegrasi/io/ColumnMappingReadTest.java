@@ -76,7 +76,7 @@ class ColumnMappingReadTest extends SparkTestBase {
   }
 
   private static InputReader.Read read(Path dir, String dataset, ColumnMapping columns) {
-    InputReader reader = new InputReader(spark(), dir.toString(), "yyyy-MM-dd", columns);
+    InputReader reader = new InputReader(spark(), dir.toString(), "yyyy-MM-dd", columns, null);
     return reader.read(reader.locate(InputDatasets.ALL.stream().filter(s -> s.name().equals(dataset))
         .findFirst().orElseThrow()).orElseThrow());
   }
