@@ -86,7 +86,7 @@ public final class ParquetTable {
   }
 
   /** The part files of a folder, by name; empty when it has none. */
-  static List<Path> parts(FileSystem fs, Path dir) throws IOException {
+  public static List<Path> parts(FileSystem fs, Path dir) throws IOException {
     List<FileStatus> found = new ArrayList<>(Arrays.asList(fs.listStatus(dir, p -> {
       String name = p.getName();
       return !name.startsWith("_") && !name.startsWith(".")

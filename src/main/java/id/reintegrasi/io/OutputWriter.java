@@ -121,7 +121,7 @@ public final class OutputWriter {
     Path path = new Path(staging, name);
     // Summaries are small: one file each keeps them pleasant to open elsewhere.
     table.coalesce(1).write().mode(SaveMode.ErrorIfExists).parquet(path.toString());
-    long rows = spark.read().parquet(path.toString()).count();
+    long rows = footerRows(path);
     tables.put(name, rows);
     return rows;
   }
@@ -130,9 +130,24 @@ public final class OutputWriter {
   public long quarantine(String dataset, Dataset<Row> rows) {
     Path path = new Path(new Path(staging, QUARANTINE), dataset);
     rows.write().mode(SaveMode.ErrorIfExists).parquet(path.toString());
-    long count = spark.read().parquet(path.toString()).count();
+    long count = footerRows(path);
     quarantine.put(dataset, count);
     return count;
+  }
+
+  /**
+   * The row count of a Parquet folder just written, from its files' footers: reading them on the
+   * driver is cheaper than a Spark job to count what was just written.
+   */
+  private long footerRows(Path dir) {
+    try {
+      if (id.reintegrasi.inspect.ParquetTable.parts(fs, dir).isEmpty()) {
+        return 0; // an empty result may be written as no part file at all
+      }
+    } catch (IOException e) {
+      throw new IllegalStateException("Cannot list " + dir + ": " + e.getMessage(), e);
+    }
+    return id.reintegrasi.inspect.ParquetTable.open(spark.sparkContext().hadoopConfiguration(), dir.toString()).rows();
   }
 
   public void text(String name, String content) {
