@@ -1,5 +1,6 @@
 package id.reintegrasi.job;
 
+import id.reintegrasi.report.Language;
 import java.io.Serializable;
 import java.time.LocalDate;
 import java.util.List;
@@ -13,6 +14,7 @@ import java.util.Optional;
  * @param windows follow-up windows in months, ascending
  * @param headlineWindow the window shown first in reports (12 months when configured)
  * @param shufflePartitions 0 means: chosen from the input size
+ * @param lang the language of report.html
  */
 public record JobOptions(
     String input,
@@ -27,7 +29,16 @@ public record JobOptions(
     String dateFormat,
     int shufflePartitions,
     int minTreated,
-    int landmarkDays) implements Serializable {
+    int landmarkDays,
+    Language lang) implements Serializable {
+
+  /** The options without a report language: Indonesian, the report's default. */
+  public JobOptions(String input, String output, Optional<LocalDate> asOf, List<Integer> windows, int waitingMonths,
+      boolean countArrests, int minCell, boolean strict, String master, String dateFormat, int shufflePartitions,
+      int minTreated, int landmarkDays) {
+    this(input, output, asOf, windows, waitingMonths, countArrests, minCell, strict, master, dateFormat,
+        shufflePartitions, minTreated, landmarkDays, Language.ID);
+  }
 
   public int headlineWindow() {
     return windows.contains(12) ? 12 : windows.get(0);
@@ -46,6 +57,6 @@ public record JobOptions(
 
   public JobOptions withAsOf(LocalDate date) {
     return new JobOptions(input, output, Optional.of(date), windows, waitingMonths, countArrests,
-        minCell, strict, master, dateFormat, shufflePartitions, minTreated, landmarkDays);
+        minCell, strict, master, dateFormat, shufflePartitions, minTreated, landmarkDays, lang);
   }
 }

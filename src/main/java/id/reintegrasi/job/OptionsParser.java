@@ -1,5 +1,6 @@
 package id.reintegrasi.job;
 
+import id.reintegrasi.report.Language;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -39,6 +40,7 @@ public final class OptionsParser {
     SHUFFLE_PARTITIONS("shuffle-partitions", "N", "0", "Spark shuffle partitions (0: chosen from input size)"),
     MIN_TREATED("min-treated", "N", "60", "fewest treated releases (and comparison effective size) for a verdict"),
     LANDMARK_DAYS("landmark-days", "N", "90", "post-release programs: enrollment window and follow-up landmark"),
+    LANG("lang", "id|en", "id", "language of report.html: id (Indonesian) or en (English)"),
     CONFIG("config", "FILE", null, "properties file with any of these options (command line wins)"),
     HELP("help", null, null, "print this help and exit");
 
@@ -173,6 +175,11 @@ public final class OptionsParser {
     int shuffle = parseInt(v, Option.SHUFFLE_PARTITIONS, 0, 100_000);
     int minTreated = parseInt(v, Option.MIN_TREATED, 1, 1_000_000);
     int landmark = parseInt(v, Option.LANDMARK_DAYS, 0, 3650);
+    String langValue = value(v, Option.LANG);
+    Language lang = Language.parse(langValue);
+    if (lang == null) {
+      throw new UsageException("Option --lang takes " + Language.allowed() + ", not '" + langValue.trim() + "'.");
+    }
     // The output folder is replaced as a whole: an input inside it would be deleted, and an
     // output inside the input would be read as input next time.
     if (nested(output, input) || nested(input, output)) {
@@ -180,7 +187,7 @@ public final class OptionsParser {
           + input + ", --output " + output);
     }
     return new JobOptions(input, output, asOf, windows, waiting, countArrests, minCell, strict,
-        master, dateFormat, shuffle, minTreated, landmark);
+        master, dateFormat, shuffle, minTreated, landmark, lang);
   }
 
   /** True when {@code inner} is {@code outer} or lies inside it. */
