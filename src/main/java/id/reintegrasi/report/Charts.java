@@ -40,17 +40,19 @@ final class Charts {
 
   /** Matched (dot) and naive (diamond) differences of the reoffence rate, with 95% intervals, one row per subject. */
   static String forest(String id, String title, List<ForestRow> rows, Texts t) {
-    int left = 340;
+    int left = 390;
     int right = 880;
-    int top = 58;
+    int top = 74;
     int rowH = 38;
     int height = top + rows.size() * rowH + 70;
     Svg svg = new Svg(id, 900, height, title);
-    svg.legend(20, 22, List.of(new Key("dot", Svg.TREATED, t.s("Selisih setelah pencocokan, dengan selang 95%",
-        "Matched difference, with 95% interval")), new Key("diamond", Svg.NAIVE, t.s("Selisih naif (tanpa pencocokan)",
-        "Naive difference (unmatched)"))));
-    svg.legend(20, 42, List.of(new Key("hatch", null, t.suppressed()), new Key("dot", GOOD, t.verdict("REDUCED")),
-        new Key("dot", BAD, t.verdict("INCREASED")), new Key("dot", UNSURE, t.verdict("INSUFFICIENT_DATA"))));
+    svg.legend(20, 22, List.of(new Key("dot", Svg.TREATED, t.s("Selisih setelah pencocokan (selang 95%)",
+        "Matched difference (95% interval)")), new Key("diamond", Svg.NAIVE, t.s("Selisih naif (tanpa pencocokan)",
+        "Naive difference (unmatched)")), new Key("hatch", null, t.suppressed())));
+    svg.text(20, 46, t.s("Warna titik:", "Dot colour:"), "start", null);
+    svg.legend(110, 46, List.of(new Key("dot", GOOD, t.s("menurun", "reduced")), new Key("dot", BAD,
+        t.s("meningkat", "increased")), new Key("dot", Svg.TREATED, t.s("tidak bermakna", "not significant")),
+        new Key("dot", UNSURE, t.s("data belum cukup", "insufficient data"))));
     double lo = 0;
     double hi = 0;
     for (ForestRow r : rows) {
@@ -84,7 +86,7 @@ final class Charts {
       if (i % 2 == 0) {
         svg.rect(0, y - rowH / 2.0, 900, rowH, "#f6f8fb", null);
       }
-      svg.text(left - 12, y - 2, Svg.shorten(r.label(), 46), "end", "font-weight=\"bold\"");
+      svg.text(left - 12, y - 2, Svg.shorten(r.label(), 48), "end", "font-weight=\"bold\"");
       svg.text(left - 12, y + 13, r.sublabel(), "end", "font-size=\"10.5\" fill-opacity=\"0.75\"");
       String name = r.label() + " (" + r.sublabel() + ")";
       if (r.diff() == null) {
@@ -327,8 +329,8 @@ final class Charts {
     int left = 56;
     int right = 430;
     int top = 44;
-    int bottom = 220;
-    Svg svg = new Svg(id, 440, 270, title);
+    int bottom = 212;
+    Svg svg = new Svg(id, 440, 284, title);
     double max = 0.1;
     for (Dose d : bands) {
       if (d.rate() != null) {
@@ -349,7 +351,9 @@ final class Charts {
       double cx = left + slot * (i + 0.5);
       String label = t.band(d.band());
       svg.text(cx, bottom + 16, Svg.shorten(label, (int) (slot / 6.6)), "middle", "font-size=\"11\"");
-      svg.text(cx, bottom + 30, "n = " + (d.eligible() == null ? "–" : t.count(d.eligible())), "middle",
+      svg.text(cx, bottom + 30, d.rate() == null ? t.suppressed() : t.percent(d.rate()), "middle",
+          "font-size=\"11\" font-weight=\"bold\"");
+      svg.text(cx, bottom + 43, "n = " + (d.eligible() == null ? "–" : t.count(d.eligible())), "middle",
           "font-size=\"10\" fill-opacity=\"0.75\"");
       if (d.rate() == null) {
         svg.group("mark suppressed", label + ": " + t.suppressed());
@@ -365,11 +369,10 @@ final class Charts {
         svg.line(cx - 5, y.at(d.ciHigh()), cx + 5, y.at(d.ciHigh()), Svg.TEXT, 1.3, null);
         svg.line(cx - 5, y.at(d.ciLow()), cx + 5, y.at(d.ciLow()), Svg.TEXT, 1.3, null);
       }
-      svg.text(cx + w / 2 + 2, y.at(d.rate()) - 4, t.percent(d.rate()), "start", "font-size=\"10.5\"");
       svg.end();
     }
     svg.line(left, bottom, right, bottom, Svg.AXIS, 1, null);
-    svg.legend(left, 264, List.of(new Key("rect", Svg.TREATED, t.s("tingkat pengulangan", "reoffence rate")),
+    svg.legend(left, 278, List.of(new Key("rect", Svg.TREATED, t.s("tingkat pengulangan (selang 95%)", "reoffence rate (95% interval)")),
         new Key("hatch", null, t.suppressed())));
     return svg.close();
   }

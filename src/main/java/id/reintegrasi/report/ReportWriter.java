@@ -437,26 +437,37 @@ public final class ReportWriter {
       figure(Charts.enrolment(chartId(), t.s("Pendaftaran per program", "Enrolments per program"), bars, t),
           t.s("Sumber: tabel program_participation.", "Source: table program_participation."));
     }
-    html.append("<table>\n<thead><tr><th>").append(esc(t.s("Program", "Program"))).append("</th><th>MoU</th><th>")
+    html.append("<table>\n<thead><tr><th>").append(esc(t.s("Program", "Program"))).append("</th><th>")
         .append(esc(t.s("Tahap", "Phase"))).append("</th><th class=\"num\">").append(esc(t.s("Terdaftar", "Enrolled")))
         .append("</th><th class=\"num\">").append(esc(t.s("Selesai", "Completed"))).append("</th><th class=\"num\">")
         .append(esc(t.s("Tingkat penyelesaian", "Completion rate"))).append("</th><th class=\"num\">")
         .append(esc(t.s("Jam hadir", "Hours present"))).append("</th><th class=\"num\">")
         .append(esc(t.s("Kuartal disembunyikan", "Quarters suppressed"))).append("</th></tr></thead>\n<tbody>\n");
+    // Grouped by MoU, in the order of the results above, then the programs outside any MoU.
+    List<String> groups = new ArrayList<>(mous().stream().map(Mou::id).toList());
+    groups.add(null);
     Map<String, String> mouTitles = new TreeMap<>();
     mous().forEach(m -> mouTitles.put(m.id(), m.title()));
-    for (Map.Entry<String, Totals> e : totals.entrySet()) {
-      Program p = programs.get(e.getKey());
-      Totals x = e.getValue();
-      String prefix = x.hidden() > 0 ? "\u2265 " : "";
-      html.append("<tr><td>").append(esc(p.name())).append("</td><td>")
-          .append(esc(p.mouId() == null ? "\u2013" : mouTitles.getOrDefault(p.mouId(), p.mouId()))).append("</td><td>")
-          .append(esc(t.phase(p.phase()))).append("</td><td class=\"num\">").append(esc(prefix + t.count(x.enrolled())))
-          .append("</td><td class=\"num\">").append(esc(prefix + t.count(x.completed()))).append("</td><td class=\"num\">")
-          .append(x.completionExact() && x.ended() > 0 ? esc(t.percent((double) x.completed() / x.ended()))
-              : x.completionExact() ? "\u2013" : suppressedMark())
-          .append("</td><td class=\"num\">").append(esc(prefix + t.decimal(x.hours(), 0))).append("</td><td class=\"num\">")
-          .append(x.hidden()).append("</td></tr>\n");
+    for (String mouId : groups) {
+      List<String> ids = totals.keySet().stream().filter(k -> Objects.equals(mouId, programs.get(k).mouId())).toList();
+      if (ids.isEmpty()) {
+        continue;
+      }
+      html.append("<tr class=\"group\"><th colspan=\"7\">").append(esc(mouId == null
+          ? t.s("Program di luar MoU", "Programs outside any MoU") : "MoU: " + mouTitles.getOrDefault(mouId, mouId)))
+          .append("</th></tr>\n");
+      for (String programId : ids) {
+        Program p = programs.get(programId);
+        Totals x = totals.get(programId);
+        String prefix = x.hidden() > 0 ? "\u2265 " : "";
+        html.append("<tr><td>").append(esc(p.name())).append("</td><td>").append(esc(t.phaseShort(p.phase())))
+            .append("</td><td class=\"num\">").append(esc(prefix + t.count(x.enrolled())))
+            .append("</td><td class=\"num\">").append(esc(prefix + t.count(x.completed()))).append("</td><td class=\"num\">")
+            .append(x.completionExact() && x.ended() > 0 ? esc(t.percent((double) x.completed() / x.ended()))
+                : x.completionExact() ? "\u2013" : suppressedMark())
+            .append("</td><td class=\"num\">").append(esc(prefix + t.count(Math.round(x.hours()))))
+            .append("</td><td class=\"num\">").append(x.hidden()).append("</td></tr>\n");
+      }
     }
     html.append("</tbody>\n</table>\n");
     close();

@@ -57,6 +57,7 @@ final class Style {
       th, td { border-bottom: 1px solid var(--line); padding: 5px 8px; text-align: left; vertical-align: top; }
       th { background: #f4f6f9; font-weight: bold; }
       td.num, th.num { text-align: right; white-space: nowrap; }
+      tr.group th { background: #e6edf6; color: var(--accent); font-size: 14px; }
       tr { break-inside: avoid; page-break-inside: avoid; }
       .glossary div { margin: 0 0 10px; }
       .glossary dt { font-weight: bold; }

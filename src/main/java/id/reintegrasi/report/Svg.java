@@ -174,8 +174,9 @@ final class Svg {
         break;
       }
     }
-    for (double t = Math.ceil(lo / step - 1e-9) * step; t <= hi + step * 1e-9; t += step) {
-      ticks.add(Math.abs(t) < step * 1e-9 ? 0.0 : t);
+    // Whole multiples of the step, rounded, so that 3 x 0.1 is the tick 0.3 and not 0.30000000000000004.
+    for (long k = (long) Math.ceil(lo / step - 1e-9); k * step <= hi + step * 1e-9; k++) {
+      ticks.add(Math.round(k * step * 1e9) / 1e9 + 0.0);
     }
     return ticks;
   }

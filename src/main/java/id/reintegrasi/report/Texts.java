@@ -142,6 +142,11 @@ public final class Texts {
     return pick(PHASES, code);
   }
 
+  /** The phase in a table cell. */
+  public String phaseShort(String code) {
+    return "POST_RELEASE".equals(code) ? s("pasca bebas", "after release") : s("dalam lapas/rutan", "in custody");
+  }
+
   public String dimension(String code) {
     return pick(DIMENSIONS, code);
   }

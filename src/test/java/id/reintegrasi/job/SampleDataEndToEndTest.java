@@ -4,10 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import id.reintegrasi.SampleDataRun;
 import id.reintegrasi.SparkTestBase;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,7 +24,6 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The job on the committed sample data, end to end: every table is written, the planted bad rows
@@ -33,24 +31,18 @@ import org.junit.jupiter.api.io.TempDir;
  * (not with the code under test), and no summary holds a person or release identifier.
  */
 class SampleDataEndToEndTest extends SparkTestBase {
-  private static final String AS_OF = "2026-09-30";
+  private static final String AS_OF = SampleDataRun.AS_OF;
   private static final List<String> TABLES = List.of("cohort_outcomes", "program_participation", "program_effect",
       "balance", "survival", "dose_response", "mou_did", "reintegration", "data_quality");
 
-  @TempDir
-  static Path tmp;
   static Path sample;
   static Path out;
 
+  /** The job runs once per test JVM; the report's browser test reads the same output. */
   @BeforeAll
   static void runJob() {
-    sample = Path.of(System.getProperty("reintegrasi.project.dir", ".")).resolve("sample-data");
-    out = tmp.resolve("out");
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int code = ReintegrationJob.runCli(new String[] {"--input", sample.toString(), "--output", out.toString(),
-        "--as-of", AS_OF, "--min-cell", "1"}, new PrintStream(new ByteArrayOutputStream()),
-        new PrintStream(err, true, StandardCharsets.UTF_8), spark());
-    assertEquals(0, code, err.toString(StandardCharsets.UTF_8));
+    sample = SampleDataRun.sampleData();
+    out = SampleDataRun.output();
   }
 
   @Test
@@ -63,7 +55,9 @@ class SampleDataEndToEndTest extends SparkTestBase {
       assertTrue(manifest.contains("\"table\": \"" + table + "\""), table);
     }
     assertTrue(manifest.contains("\"as_of\": \"" + AS_OF + "\""));
-    assertFalse(Files.list(tmp).anyMatch(p -> p.getFileName().toString().contains(".staging-")),
+    assertTrue(manifest.contains("\"file\": \"report.html\""), "the report is listed in the manifest");
+    assertTrue(Files.size(out.resolve("report.html")) > 10_000, "report.html is written");
+    assertFalse(Files.list(out.getParent()).anyMatch(p -> p.getFileName().toString().contains(".staging-")),
         "no staging folder is left behind");
   }
 
