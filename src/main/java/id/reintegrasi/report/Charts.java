@@ -290,7 +290,7 @@ final class Charts {
       StringBuilder d = new StringBuilder();
       boolean open = false;
       double sy = stripTop + gi * 16;
-      svg.text(left - 8, sy + 10, Svg.shorten(t.group(g), 9), "end", "font-size=\"9.5\"");
+      svg.text(left - 8, sy + 10, t.groupShort(g), "end", "font-size=\"10\"");
       for (int i = 0; i < cohorts.size(); i++) {
         CohortTrend.Point p = byCohort.get(cohorts.get(i));
         double cx = left + band * (i + 0.5);
@@ -321,6 +321,12 @@ final class Charts {
       }
     }
     svg.text(left, stripTop - 8, t.s("Status per kohort:", "Status per cohort:"), "start", "font-size=\"10.5\" fill-opacity=\"0.8\"");
+    boolean anyRate = series.values().stream().flatMap(List::stream).anyMatch(p -> p.rate() != null);
+    if (!anyRate) {
+      svg.text((left + right) / 2.0, (top + bottom) / 2.0, t.s("Tidak ada kohort yang dapat ditampilkan: semua disembunyikan "
+          + "atau belum lengkap (lihat status di bawah).", "No cohort can be shown: all are suppressed or not yet complete "
+          + "(see the status below)."), "middle", "font-weight=\"bold\" fill-opacity=\"0.8\"");
+    }
     return svg.close();
   }
 
@@ -351,7 +357,7 @@ final class Charts {
       double cx = left + slot * (i + 0.5);
       String label = t.band(d.band());
       svg.text(cx, bottom + 16, Svg.shorten(label, (int) (slot / 6.6)), "middle", "font-size=\"11\"");
-      svg.text(cx, bottom + 30, d.rate() == null ? t.suppressed() : t.percent(d.rate()), "middle",
+      svg.text(cx, bottom + 30, d.rate() == null ? "\u2013" : t.percent(d.rate()), "middle",
           "font-size=\"11\" font-weight=\"bold\"");
       svg.text(cx, bottom + 43, "n = " + (d.eligible() == null ? "–" : t.count(d.eligible())), "middle",
           "font-size=\"10\" fill-opacity=\"0.75\"");
@@ -372,7 +378,7 @@ final class Charts {
       svg.end();
     }
     svg.line(left, bottom, right, bottom, Svg.AXIS, 1, null);
-    svg.legend(left, 278, List.of(new Key("rect", Svg.TREATED, t.s("tingkat pengulangan (selang 95%)", "reoffence rate (95% interval)")),
+    svg.legend(left, 278, List.of(new Key("rect", Svg.TREATED, t.s("tingkat pengulangan", "reoffence rate")),
         new Key("hatch", null, t.suppressed())));
     return svg.close();
   }

@@ -314,6 +314,8 @@ public final class ReportWriter {
       if (points.isEmpty()) {
         continue;
       }
+      // A log-rank p of curves that are entirely suppressed says nothing a reader could check.
+      boolean shown = points.stream().anyMatch(x -> x.survival() != null && x.day() > 0);
       Double p = points.stream().map(SurvivalPoint::logrankP).filter(Objects::nonNull).findFirst().orElse(null);
       Double atRisk = points.stream().filter(x -> x.day() == 0 && "TREATED".equals(x.group()))
           .map(SurvivalPoint::atRisk).filter(Objects::nonNull).findFirst().orElse(null);
@@ -322,7 +324,7 @@ public final class ReportWriter {
           + s.getValue(), points, t), t.s("Peserta pada awal pemantauan: ", "Participants at the start: ")
           + (atRisk == null ? t.suppressed() : t.count(Math.round(atRisk))) + ". "
           + t.s("Uji log-rank (peserta vs pembanding): p = ", "Log-rank test (participants vs comparison): p = ")
-          + t.pValue(p) + ".");
+          + (shown ? t.pValue(p) : t.suppressed()) + ".");
     }
     close();
   }
@@ -351,9 +353,11 @@ public final class ReportWriter {
   private void dose() {
     open("dose");
     html.append("<p>").append(esc(t.s(
-        "Di antara peserta: tingkat pengulangan menurut jumlah jam kehadiran dan menurut cara keikutsertaan berakhir. "
+        "Di antara peserta: tingkat pengulangan menurut jumlah jam kehadiran dan menurut cara keikutsertaan berakhir; "
+            + "garis tegak menunjukkan selang kepercayaan 95%. "
             + "Ini bukan perbandingan dengan bukan peserta: orang yang bertahan lebih lama bisa saja berbeda sejak awal.",
-        "Among participants: reoffence rate by hours attended and by how participation ended. This is not a comparison "
+        "Among participants: reoffence rate by hours attended and by how participation ended; the vertical lines are "
+            + "95% intervals. This is not a comparison "
             + "with non-participants: people who stay longer may differ from the start."))).append("</p>\n");
     Map<String, String> subjects = new LinkedHashMap<>();
     for (String phase : PHASES) {

@@ -158,7 +158,7 @@ final class Svg {
     }
   }
 
-  /** Round tick values (1, 2, 2.5 or 5 times a power of ten) covering [lo, hi], about {@code count} of them. */
+  /** Round tick values (1, 2 or 5 times a power of ten: whole percentages on a rate axis) covering [lo, hi], about {@code count} of them. */
   static List<Double> ticks(double lo, double hi, int count) {
     List<Double> ticks = new ArrayList<>();
     if (!(hi > lo)) {
@@ -168,7 +168,7 @@ final class Svg {
     double raw = (hi - lo) / Math.max(1, count);
     double mag = Math.pow(10, Math.floor(Math.log10(raw)));
     double step = mag;
-    for (double m : new double[] {1, 2, 2.5, 5, 10}) {
+    for (double m : new double[] {1, 2, 5, 10}) {
       if (m * mag >= raw) {
         step = m * mag;
         break;

@@ -142,6 +142,16 @@ public final class Texts {
     return pick(PHASES, code);
   }
 
+  /** A group in a narrow label. */
+  public String groupShort(String code) {
+    return switch (code) {
+      case "MOU_PARTICIPANT" -> "MoU";
+      case "OTHER_PARTICIPANT" -> s("Lain", "Other");
+      case "NON_PARTICIPANT" -> s("Bukan", "None");
+      default -> code;
+    };
+  }
+
   /** The phase in a table cell. */
   public String phaseShort(String code) {
     return "POST_RELEASE".equals(code) ? s("pasca bebas", "after release") : s("dalam lapas/rutan", "in custody");
