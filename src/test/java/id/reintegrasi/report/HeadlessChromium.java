@@ -115,10 +115,10 @@ final class HeadlessChromium implements AutoCloseable {
     return List.copyOf(events);
   }
 
-  /** Waits until an event with this method has arrived. */
-  void awaitEvent(String method) throws InterruptedException {
+  /** Waits until an event with this method has arrived after the first {@code seen} events (an earlier page's load does not count). */
+  void awaitEvent(String method, int seen) throws InterruptedException {
     long deadline = System.nanoTime() + TIMEOUT.toNanos();
-    while (events.stream().noneMatch(e -> method.equals(e.get("method")))) {
+    while (events().stream().skip(seen).noneMatch(e -> method.equals(e.get("method")))) {
       if (System.nanoTime() > deadline) {
         throw new IllegalStateException("no " + method + " within " + TIMEOUT);
       }

@@ -125,7 +125,7 @@ class ReportBrowserTest extends SparkTestBase {
     String url = file.toAbsolutePath().toUri().toString();
     Map<String, Object> nav = browser.call("Page.navigate", "{\"url\":" + MiniJson.quote(url) + "}");
     assertEquals(null, nav.get("errorText"), "navigation to " + url);
-    browser.awaitEvent("Page.loadEventFired");
+    browser.awaitEvent("Page.loadEventFired", seen);
     Map<String, Object> result = browser.call("Runtime.evaluate", "{\"expression\":" + MiniJson.quote(INSPECT)
         + ",\"returnByValue\":true}");
     assertEquals(null, result.get("exceptionDetails"), "page inspection");
