@@ -150,6 +150,11 @@ public final class OutputWriter {
     return id.reintegrasi.inspect.ParquetTable.open(spark.sparkContext().hadoopConfiguration(), dir.toString()).rows();
   }
 
+  /** Where a table written by {@link #table} lies before the commit, to read it back. */
+  public String staged(String name) {
+    return new Path(staging, name).toString();
+  }
+
   public void text(String name, String content) {
     try (OutputStream out = fs.create(new Path(staging, name), false)) {
       out.write(content.getBytes(StandardCharsets.UTF_8));

@@ -1,6 +1,7 @@
 package id.reintegrasi.job;
 
 import id.reintegrasi.io.Pseudonymiser;
+import id.reintegrasi.report.Language;
 import java.io.Serializable;
 import java.time.LocalDate;
 import java.util.List;
@@ -17,6 +18,7 @@ import java.util.Optional;
  * @param columns the --columns mapping file of export column names, if any
  * @param pseudonymiser replaces person ids on read; null when --pseudonymise is off. Its key
  *     never shows in {@link #toString()}.
+ * @param lang the language of report.html
  */
 public record JobOptions(
     String input,
@@ -33,14 +35,15 @@ public record JobOptions(
     int minTreated,
     int landmarkDays,
     Optional<String> columns,
-    Pseudonymiser pseudonymiser) implements Serializable {
+    Pseudonymiser pseudonymiser,
+    Language lang) implements Serializable {
 
-  /** Options without a column mapping or pseudonymisation. */
+  /** Options without a column mapping or pseudonymisation, with the report in Indonesian. */
   public JobOptions(String input, String output, Optional<LocalDate> asOf, List<Integer> windows, int waitingMonths,
       boolean countArrests, int minCell, boolean strict, String master, String dateFormat, int shufflePartitions,
       int minTreated, int landmarkDays) {
     this(input, output, asOf, windows, waitingMonths, countArrests, minCell, strict, master, dateFormat,
-        shufflePartitions, minTreated, landmarkDays, Optional.empty(), null);
+        shufflePartitions, minTreated, landmarkDays, Optional.empty(), null, Language.ID);
   }
 
   public int headlineWindow() {
@@ -60,6 +63,7 @@ public record JobOptions(
 
   public JobOptions withAsOf(LocalDate date) {
     return new JobOptions(input, output, Optional.of(date), windows, waitingMonths, countArrests,
-        minCell, strict, master, dateFormat, shufflePartitions, minTreated, landmarkDays, columns, pseudonymiser);
+        minCell, strict, master, dateFormat, shufflePartitions, minTreated, landmarkDays, columns, pseudonymiser,
+        lang);
   }
 }

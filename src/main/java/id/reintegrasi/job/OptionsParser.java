@@ -1,6 +1,7 @@
 package id.reintegrasi.job;
 
 import id.reintegrasi.io.Pseudonymiser;
+import id.reintegrasi.report.Language;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -46,6 +47,7 @@ public final class OptionsParser {
             + " or --pseudonym-key-file)"),
     PSEUDONYM_KEY_FILE("pseudonym-key-file", "FILE", null,
         "file holding the pseudonymisation key (at least 16 bytes); the key itself is never an option"),
+    LANG("lang", "id|en", "id", "language of report.html: id (Indonesian) or en (English)"),
     CONFIG("config", "FILE", null, "properties file with any of these options (command line wins)"),
     HELP("help", null, null, "print this help and exit");
 
@@ -208,6 +210,11 @@ public final class OptionsParser {
     int shuffle = parseInt(v, Option.SHUFFLE_PARTITIONS, 0, 100_000);
     int minTreated = parseInt(v, Option.MIN_TREATED, 1, 1_000_000);
     int landmark = parseInt(v, Option.LANDMARK_DAYS, 0, 3650);
+    String langValue = value(v, Option.LANG);
+    Language lang = Language.parse(langValue);
+    if (lang == null) {
+      throw new UsageException("Option --lang takes " + Language.allowed() + ", not '" + langValue.trim() + "'.");
+    }
     // The output folder is replaced as a whole: an input inside it would be deleted, and an
     // output inside the input would be read as input next time.
     if (nested(output, input) || nested(input, output)) {
@@ -221,7 +228,7 @@ public final class OptionsParser {
       throw new UsageException("Option --columns needs a file name (FILE).");
     }
     return new JobOptions(input, output, asOf, windows, waiting, countArrests, minCell, strict,
-        master, dateFormat, shuffle, minTreated, landmark, columns.map(String::trim), pseudonymiser(v, env));
+        master, dateFormat, shuffle, minTreated, landmark, columns.map(String::trim), pseudonymiser(v, env), lang);
   }
 
   /** The pseudonymiser asked for, with its key from the key file or else the environment; null when off. */

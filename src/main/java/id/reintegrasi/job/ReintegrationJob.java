@@ -19,6 +19,8 @@ import id.reintegrasi.io.InputException;
 import id.reintegrasi.io.InputReader;
 import id.reintegrasi.io.Json;
 import id.reintegrasi.io.OutputWriter;
+import id.reintegrasi.report.ReportData;
+import id.reintegrasi.report.ReportWriter;
 import id.reintegrasi.schema.DatasetSpec;
 import id.reintegrasi.schema.Enrollments;
 import id.reintegrasi.schema.Followups;
@@ -237,9 +239,15 @@ public final class ReintegrationJob {
           timedRows("write quarantine " + v.name(), () -> writer.quarantine(v.name(), v.quarantine()));
         }
       }
+      // The report reads back what was just written, so it shows exactly the published (suppressed) numbers.
+      long reportBytes = timed("write " + ReportWriter.FILE, () -> {
+        String html = ReportWriter.render(ReportData.load(spark, writer::staged, reportMeta(opts, mous.clean())), opts.lang());
+        writer.text(ReportWriter.FILE, html);
+        return (long) html.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+      });
       Instant finished = Instant.now();
       writer.text(OutputWriter.MANIFEST, Json.write(manifest(spark, opts, options.asOf().isPresent(),
-          columns, validated, quality.counts(), writer, started, finished)));
+          columns, validated, quality.counts(), writer, reportBytes, started, finished)));
 
       // Step 8: move everything into place at once.
       writer.commit();
@@ -277,6 +285,16 @@ public final class ReintegrationJob {
     }
     names.put(EffectPopulation.ALL_MOU + ":" + EffectPopulation.ALL_MOU, "semua program MoU (all MoU programs)");
     return names;
+  }
+
+  /** The run's facts the report needs beside the tables; the MoU catalogue is small. */
+  private static ReportData.Meta reportMeta(JobOptions opts, Dataset<Row> mous) {
+    List<ReportData.Mou> list = new ArrayList<>();
+    for (Row r : mous.select(Mous.MOU_ID, Mous.TITLE, Mous.PARTIES, Mous.SIGNED_DATE).collectAsList()) {
+      list.add(new ReportData.Mou(r.getString(0), r.getString(1), r.getString(2), r.isNullAt(3) ? null : r.getLocalDate(3)));
+    }
+    return new ReportData.Meta(opts.asOf().orElseThrow(), opts.headlineWindow(), opts.waitingMonths(), opts.minCell(),
+        opts.countArrests(), list);
   }
 
   static <T> T timed(String stage, Supplier<T> body) {
@@ -351,6 +369,7 @@ public final class ReintegrationJob {
 
   private static Map<String, Object> manifest(SparkSession spark, JobOptions opts, boolean asOfGiven,
       ColumnMapping columns, List<Validated> validated, List<DataQuality.DatasetCounts> counts, OutputWriter writer,
+      long reportBytes,
       Instant started, Instant finished) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("job", "reintegrasi");
@@ -377,6 +396,7 @@ public final class ReintegrationJob {
       // Same key id in two runs: their person pseudonyms link. The key itself is never written.
       o.put("pseudonym_key_id", opts.pseudonymiser().keyId());
     }
+    o.put("lang", opts.lang().code());
     m.put("options", o);
     List<Object> inputs = new ArrayList<>();
     for (Validated v : validated) {
@@ -396,6 +416,7 @@ public final class ReintegrationJob {
     List<Object> outputs = new ArrayList<>();
     writer.tables().entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e ->
         outputs.add(ordered("table", e.getKey(), "rows", e.getValue())));
+    outputs.add(ordered("file", ReportWriter.FILE, "bytes", reportBytes, "language", opts.lang().code()));
     m.put("outputs", outputs);
     List<Object> quarantined = new ArrayList<>();
     writer.quarantineCounts().entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e ->

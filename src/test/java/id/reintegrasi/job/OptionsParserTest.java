@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import id.reintegrasi.job.OptionsParser.HelpRequested;
 import id.reintegrasi.job.OptionsParser.Option;
 import id.reintegrasi.job.OptionsParser.UsageException;
+import id.reintegrasi.report.Language;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -61,6 +62,12 @@ class OptionsParserTest {
   }
 
   @Test
+  void reportLanguage_isIndonesianByDefault_andEnglishOnRequest() {
+    assertEquals(Language.ID, OptionsParser.parse(with()).lang());
+    assertEquals(Language.EN, OptionsParser.parse(with("--lang", "en")).lang());
+  }
+
+  @Test
   void defaults_areTheOnesInHelp() {
     for (Option o : Option.values()) {
       if (o.defaultValue != null && !o.isFlag()) {
@@ -93,7 +100,10 @@ class OptionsParserTest {
         Arguments.of("--date-format=d.M.yyyy", copy(DEFAULTS.windows(), 6, false, 10, false, "local[*]", "d.M.yyyy", 0, 60, 90)),
         Arguments.of("--shuffle-partitions=200", copy(DEFAULTS.windows(), 6, false, 10, false, "local[*]", "yyyy-MM-dd", 200, 60, 90)),
         Arguments.of("--min-treated=1", copy(DEFAULTS.windows(), 6, false, 10, false, "local[*]", "yyyy-MM-dd", 0, 1, 90)),
-        Arguments.of("--landmark-days=0", copy(DEFAULTS.windows(), 6, false, 10, false, "local[*]", "yyyy-MM-dd", 0, 60, 0)));
+        Arguments.of("--landmark-days=0", copy(DEFAULTS.windows(), 6, false, 10, false, "local[*]", "yyyy-MM-dd", 0, 60, 0)),
+        Arguments.of("--lang=en", new JobOptions("in", "out", Optional.empty(), DEFAULTS.windows(), 6, false, 10, false,
+            "local[*]", "yyyy-MM-dd", 0, 60, 90, Optional.empty(), null, Language.EN)),
+        Arguments.of("--lang=ID", DEFAULTS));
   }
 
   private static JobOptions copy(List<Integer> windows, int waiting, boolean arrests, int minCell, boolean strict,
@@ -149,6 +159,7 @@ class OptionsParserTest {
         Arguments.of(with("--min-cell"), List.of("--min-cell", "needs a value", "K")),
         Arguments.of(with("--as-of", "--strict"), List.of("--as-of", "needs a value", "yyyy-MM-dd")),
         Arguments.of(with("--min-cell", "5", "--min-cell", "6"), List.of("--min-cell", "twice")),
+        Arguments.of(with("--lang", "jv"), List.of("--lang", "id, en", "'jv'")),
         Arguments.of(with("--strict", "--strict=false"), List.of("--strict", "twice")),
         Arguments.of(new String[] {"--output", "out"}, List.of("--input", "required", "--help")),
         Arguments.of(new String[] {"--input", "in"}, List.of("--output", "required")));

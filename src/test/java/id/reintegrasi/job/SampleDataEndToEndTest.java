@@ -57,7 +57,9 @@ class SampleDataEndToEndTest extends SparkTestBase {
       assertTrue(manifest.contains("\"table\": \"" + table + "\""), table);
     }
     assertTrue(manifest.contains("\"as_of\": \"" + AS_OF + "\""));
-    assertFalse(Files.list(tmp).anyMatch(p -> p.getFileName().toString().contains(".staging-")),
+    assertTrue(manifest.contains("\"file\": \"report.html\""), "the report is listed in the manifest");
+    assertTrue(Files.size(out.resolve("report.html")) > 10_000, "report.html is written");
+    assertFalse(Files.list(out.getParent()).anyMatch(p -> p.getFileName().toString().contains(".staging-")),
         "no staging folder is left behind");
   }
 
