@@ -6,10 +6,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
 import java.time.LocalDate;
 
 /**
- * Writes one dataset as {@code NAME.csv}: UTF-8 without BOM, header row, comma separator, LF line
+ * Writes one dataset as {@code NAME.csv}, or, past {@link #PART_ROWS} rows, as a folder
+ * {@code NAME/} of part files {@code part-00000.csv}, ... of that many rows each, as large
+ * exports come (the job parses each file in a task of its own): UTF-8 without BOM, header row, comma separator, LF line
  * ends, {@code "} quoting only where a value needs it, dates {@code yyyy-MM-dd}, empty field for
  * null. Bytes are assembled in a private buffer because tens of millions of rows go through here
  * and the per-call cost of Writer/String.format would dominate the run.
@@ -23,9 +27,17 @@ final class CsvRowSink implements RowSink {
   private static final byte[] TRUE = "true".getBytes(StandardCharsets.US_ASCII);
   private static final byte[] FALSE = "false".getBytes(StandardCharsets.US_ASCII);
 
-  private final Path staging;
+  /** Rows per CSV file; a dataset with more is written as a folder of part files. */
+  static final long PART_ROWS = 1_000_000;
+
+  private final long partRows;
+  private final Path directory;
+  private final InputDataset dataset;
+  private final List<Path> staged = new ArrayList<>();
   private final Path target;
-  private final OutputStream out;
+  private Path staging;
+  private OutputStream out;
+  private boolean rollPending;
   private final int width;
   private final byte[] buf = new byte[1 << 16];
   private int pos;
@@ -34,14 +46,30 @@ final class CsvRowSink implements RowSink {
   private boolean closed;
 
   CsvRowSink(Path directory, InputDataset dataset) throws IOException {
+    this(directory, dataset, PART_ROWS);
+  }
+
+  CsvRowSink(Path directory, InputDataset dataset, long partRows) throws IOException {
+    this.partRows = partRows;
+    this.directory = directory;
+    this.dataset = dataset;
     this.target = directory.resolve(dataset.fileName() + ".csv");
-    // A dot-prefixed staging name: readers (Spark included) skip hidden files, so an aborted run
-    // never leaves something that looks like a dataset.
-    this.staging = directory.resolve("." + dataset.fileName() + ".csv.inprogress");
-    this.out = Files.newOutputStream(staging);
     this.width = dataset.columns().size();
+    openPart();
+  }
+
+  /** Starts the next file. Dot-prefixed staging names: readers (Spark included) skip hidden
+   * files, so an aborted run never leaves something that looks like a dataset. */
+  private void openPart() throws IOException {
+    staging = directory.resolve("." + dataset.fileName() + "." + partName(staged.size()) + ".inprogress");
+    staged.add(staging);
+    out = Files.newOutputStream(staging);
     putAscii(dataset.header());
     put((byte) '\n');
+  }
+
+  private static String partName(int index) {
+    return String.format(java.util.Locale.ROOT, "part-%05d.csv", index);
   }
 
   @Override
@@ -121,7 +149,10 @@ final class CsvRowSink implements RowSink {
     }
     put((byte) '\n');
     column = 0;
-    return ++rows;
+    rows++;
+    // The next file is opened only when another row comes, so that none is left with a header only.
+    rollPending = rows % partRows == 0;
+    return rows;
   }
 
   @Override
@@ -131,7 +162,11 @@ final class CsvRowSink implements RowSink {
 
   @Override
   public String locate(long rowNumber) {
-    return target.getFileName() + " line " + (rowNumber + 1);
+    if (rows <= partRows) {
+      return target.getFileName() + " line " + (rowNumber + 1);
+    }
+    return dataset.fileName() + "/" + partName((int) ((rowNumber - 1) / partRows)) + " line "
+        + ((rowNumber - 1) % partRows + 2);
   }
 
   @Override
@@ -142,7 +177,16 @@ final class CsvRowSink implements RowSink {
     closed = true;
     flush();
     out.close();
-    Files.move(staging, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    if (staged.size() == 1) {
+      Files.move(staging, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      return;
+    }
+    Path folder = directory.resolve(dataset.fileName());
+    Files.createDirectories(folder);
+    for (int i = 0; i < staged.size(); i++) {
+      Files.move(staged.get(i), folder.resolve(partName(i)), StandardCopyOption.REPLACE_EXISTING,
+          StandardCopyOption.ATOMIC_MOVE);
+    }
   }
 
   @Override
@@ -156,14 +200,26 @@ final class CsvRowSink implements RowSink {
     } catch (IOException ignored) {
       // Already failing; the staged file is deleted below either way.
     }
-    try {
-      Files.deleteIfExists(staging);
-    } catch (IOException ignored) {
-      // Hidden staging file; nothing reads it.
+    for (Path p : staged) {
+      try {
+        Files.deleteIfExists(p);
+      } catch (IOException ignored) {
+        // Hidden staging file; nothing reads it.
+      }
     }
   }
 
   private void separator() {
+    if (rollPending) {
+      rollPending = false;
+      flush();
+      try {
+        out.close();
+        openPart();
+      } catch (IOException e) {
+        throw new java.io.UncheckedIOException("Cannot start the next part of " + dataset.fileName(), e);
+      }
+    }
     if (column > 0) {
       put((byte) ',');
     }

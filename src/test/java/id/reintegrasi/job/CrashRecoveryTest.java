@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A run killed with SIGKILL (no shutdown hook, no finally) at several moments of its work leaves
+ * A run killed with SIGKILL (no shutdown hook, no finally) at two moments of its write phase leaves
  * the previous output byte for byte as it was and readable; while it runs, a second run into the
  * same output is refused at once; and the next run cleans up and writes the same numbers as an
  * uninterrupted run. Each killed run is a child JVM started the way jobs/run starts the job.
@@ -46,15 +46,15 @@ class CrashRecoveryTest extends SparkTestBase {
     copyTree(reference, out);
     Map<String, String> before = digest(out);
 
-    // Kill points: while validating (intermediate data being written), while writing the
-    // summaries, and while writing the quarantine (the last step before the commit).
-    List<String> killWhen = List.of("_work/flagged-releases", "cohort_outcomes", "_quarantine");
+    // Kill points in the write phase: while writing the summaries, and while writing the
+    // quarantine (the last step before the commit). While the first child validates, a run in
+    // this JVM into the same output must be refused at once.
+    List<String> killWhen = List.of("cohort_outcomes", "_quarantine");
     for (String mark : killWhen) {
       Process child = startJob(out);
       try {
-        Path staging = awaitStaging(child, out, mark);
-        if (mark.equals("_work/flagged-releases")) {
-          // While the child holds the output, a run in this JVM is refused at once.
+        if (mark.equals("cohort_outcomes")) {
+          awaitStaging(child, out, "_work/flagged-releases");
           ByteArrayOutputStream err = new ByteArrayOutputStream();
           int code = ReintegrationJob.runCli(args(out), new PrintStream(new ByteArrayOutputStream()),
               new PrintStream(err, true, StandardCharsets.UTF_8), spark());
@@ -63,6 +63,7 @@ class CrashRecoveryTest extends SparkTestBase {
           assertTrue(message.contains("Another run is writing to --output " + out), message);
           assertTrue(message.contains("pid=" + child.pid()), message);
         }
+        Path staging = awaitStaging(child, out, mark);
         child.destroyForcibly(); // SIGKILL
         assertTrue(child.waitFor(60, TimeUnit.SECONDS));
         assertTrue(Files.exists(staging), "the killed run got as far as " + mark);
