@@ -5,13 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import id.reintegrasi.InputFixture;
 import id.reintegrasi.OutputTables;
+import id.reintegrasi.SampleRun;
 import id.reintegrasi.SparkTestBase;
 import id.reintegrasi.job.ReintegrationJob;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -47,7 +45,8 @@ class StandaloneClusterTest extends SparkTestBase {
   private static final Duration BUILD_TIMEOUT = Duration.ofMinutes(8);
   private static final Duration JOB_TIMEOUT = Duration.ofMinutes(5);
   private static final Duration QUICK_TIMEOUT = Duration.ofMinutes(2);
-  private static final String[] JOB_OPTIONS = {"--as-of", "2025-12-31", "--min-cell", "1"};
+  /** The options of the shared sample run, whose output is the reference (SampleRun). */
+  private static final String[] JOB_OPTIONS = {"--as-of", SampleRun.AS_OF, "--min-cell", "1"};
   /** Reaches the executors only through the caller's SPARK_SUBMIT_ARGS, which jobs/cluster must keep. */
   private static final String EXECUTOR_MARK = "-Dreintegrasi.cluster.test=executor-options-passed";
 
@@ -178,6 +177,21 @@ class StandaloneClusterTest extends SparkTestBase {
     }
   }
 
+  /** The sample data, copied so that the launches can name it by a path relative to their folder. */
+  private static Path copySampleData(Path to) {
+    try {
+      Files.createDirectories(to);
+      try (Stream<Path> files = Files.list(SampleRun.sampleData())) {
+        for (Path f : files.filter(f -> f.getFileName().toString().endsWith(".csv")).toList()) {
+          Files.copy(f, to.resolve(f.getFileName().toString()));
+        }
+      }
+      return to;
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
   private static String[] jobArgs(String in, String out) {
     List<String> args = new ArrayList<>(List.of("--input", in, "--output", out));
     args.addAll(List.of(JOB_OPTIONS));
@@ -191,7 +205,7 @@ class StandaloneClusterTest extends SparkTestBase {
   @BeforeAll
   static void launch() {
     project = Path.of(System.getProperty("reintegrasi.project.dir", ".")).toAbsolutePath().normalize();
-    input = InputFixture.varied().writeCsv(tmp.resolve("in"));
+    input = copySampleData(tmp.resolve("in"));
 
     // Build once, before anything runs at the same time as a build.
     Launch build = start("build", BUILD_TIMEOUT, Map.of(), "jobs/build");
@@ -205,11 +219,7 @@ class StandaloneClusterTest extends SparkTestBase {
         concat("jobs/cluster", jobArgs("../in", "out")));
 
     // The reference: the job in this JVM, local[2], while the cluster runs.
-    inJvmOut = tmp.resolve("out-jvm");
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int code = ReintegrationJob.runCli(jobArgs(input.toString(), inJvmOut.toString()),
-        new PrintStream(new ByteArrayOutputStream()), new PrintStream(err, true, StandardCharsets.UTF_8), spark());
-    assertEquals(0, code, err.toString(StandardCharsets.UTF_8));
+    inJvmOut = SampleRun.output();
     cluster.exitCode();
   }
 

@@ -42,9 +42,9 @@ class CsvRowSinkTest {
     assertEquals(List.of("mous"), list(tmp));
     assertEquals(List.of("part-00000.csv", "part-00001.csv", "part-00002.csv"), list(tmp.resolve("mous")));
     String header = InputDataset.MOUS.header();
-    assertEquals(List.of(header, "MOU-1,title 1,parties,2024-10-04,,", "MOU-2,title 2,parties,2024-10-05,,",
-        "MOU-3,title 3,parties,2024-10-06,,"), Files.readAllLines(tmp.resolve("mous/part-00000.csv")));
-    assertEquals(List.of(header, "MOU-7,title 7,parties,2024-10-10,,"), Files.readAllLines(tmp.resolve("mous/part-00002.csv")));
+    assertEquals(List.of(header, "MOU-1,title 1,parties,2024-10-05,,", "MOU-2,title 2,parties,2024-10-06,,",
+        "MOU-3,title 3,parties,2024-10-07,,"), Files.readAllLines(tmp.resolve("mous/part-00000.csv")));
+    assertEquals(List.of(header, "MOU-7,title 7,parties,2024-10-11,,"), Files.readAllLines(tmp.resolve("mous/part-00002.csv")));
     assertEquals("mous/part-00002.csv line 2", sink.locate(7));
     assertEquals("mous/part-00001.csv line 4", sink.locate(6));
   }

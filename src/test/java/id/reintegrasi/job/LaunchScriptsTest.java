@@ -5,12 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import id.reintegrasi.InputFixture;
 import id.reintegrasi.OutputTables;
+import id.reintegrasi.SampleRun;
 import id.reintegrasi.SparkTestBase;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -40,7 +38,8 @@ class LaunchScriptsTest extends SparkTestBase {
   private static final Duration BUILD_TIMEOUT = Duration.ofMinutes(8);
   private static final Duration JOB_TIMEOUT = Duration.ofMinutes(5);
   private static final Duration QUICK_TIMEOUT = Duration.ofMinutes(2);
-  private static final String[] JOB_OPTIONS = {"--as-of", "2025-12-31", "--min-cell", "1"};
+  /** The options of the shared sample run, whose output is the reference (SampleRun). */
+  private static final String[] JOB_OPTIONS = {"--as-of", SampleRun.AS_OF, "--min-cell", "1"};
   private static final String MAIN_CLASS = "id.reintegrasi.job.ReintegrationJob";
 
   @TempDir
@@ -128,6 +127,21 @@ class LaunchScriptsTest extends SparkTestBase {
     }
   }
 
+  /** The sample data, copied so that the launches can name it by a path relative to their folder. */
+  private static Path copySampleData(Path to) {
+    try {
+      Files.createDirectories(to);
+      try (Stream<Path> files = Files.list(SampleRun.sampleData())) {
+        for (Path f : files.filter(f -> f.getFileName().toString().endsWith(".csv")).toList()) {
+          Files.copy(f, to.resolve(f.getFileName().toString()));
+        }
+      }
+      return to;
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
   private static String[] jobArgs(String in, String out) {
     List<String> args = new ArrayList<>(List.of("--input", in, "--output", out));
     args.addAll(List.of(JOB_OPTIONS));
@@ -141,7 +155,7 @@ class LaunchScriptsTest extends SparkTestBase {
   @BeforeAll
   static void launch() {
     project = Path.of(System.getProperty("reintegrasi.project.dir", ".")).toAbsolutePath().normalize();
-    input = InputFixture.varied().writeCsv(tmp.resolve("in"));
+    input = copySampleData(tmp.resolve("in"));
 
     // Build once before the parallel launches, so that they do not build at the same time.
     Launch build = start("build", project, BUILD_TIMEOUT, Map.of(), "jobs/build");
@@ -157,11 +171,7 @@ class LaunchScriptsTest extends SparkTestBase {
         concat(new String[] {"jobs/submit", "--master", "local[2]"}, jobArgs("in", "out-submit")));
 
     // The reference: the job in this JVM, local[2], while the children run.
-    inJvmOut = tmp.resolve("out-jvm");
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int code = ReintegrationJob.runCli(jobArgs(input.toString(), inJvmOut.toString()),
-        new PrintStream(new ByteArrayOutputStream()), new PrintStream(err, true, StandardCharsets.UTF_8), spark());
-    assertEquals(0, code, err.toString(StandardCharsets.UTF_8));
+    inJvmOut = SampleRun.output();
   }
 
   @AfterAll
@@ -174,7 +184,7 @@ class LaunchScriptsTest extends SparkTestBase {
     assertEquals(0, run.exitCode(), run.output());
     Path out = tmp.resolve("out-run");
     String manifest = Files.readString(out.resolve("_manifest.json"));
-    assertTrue(manifest.contains("\"as_of\": \"2025-12-31\""), manifest);
+    assertTrue(manifest.contains("\"as_of\": \"" + SampleRun.AS_OF + "\""), manifest);
     assertTrue(manifest.contains("\"min_cell\": 1"), manifest);
     for (String table : List.of("cohort_outcomes", "program_participation", "data_quality")) {
       assertTrue(spark().read().parquet(out.resolve(table).toString()).count() > 0, table + " has rows");
