@@ -68,9 +68,12 @@ public final class DoseResponse {
         when(inCustody, struct(lit("HOURS").as("dimension"), hoursBand(hours).as("band"))),
         when(inCustody, struct(lit("SESSIONS").as("dimension"), sessionsBand(sessions).as("band"))),
         struct(lit("EXIT_STATUS").as("dimension"), status.as("band"))), Column::isNotNull);
+    // The bands are computed once per release and subject, before the windows are exploded:
+    // higher-order functions run interpreted, and four windows would run them four times.
     Dataset<Row> counts = perSubject
         .select(col("s.level").as("level"), col("s.subject_id").as("subject_id"), col("phase"),
-            explode(col("outcomes")).as("o"), bands.as("bands"))
+            col("outcomes"), bands.as("bands"))
+        .select(col("level"), col("subject_id"), col("phase"), explode(col("outcomes")).as("o"), col("bands"))
         .filter(col("o.eligible"))
         .select(col("level"), col("subject_id"), col("phase"), col("o"), explode(col("bands")).as("b"))
         .groupBy(col("level"), col("subject_id"), col("phase"), col("o.window_months").as("window_months"),
