@@ -53,6 +53,21 @@ public final class SampleRun extends SparkTestBase {
     return output;
   }
 
+  /** A copy of the sample data's CSV files in {@code to}, for runs that name it by a relative path. */
+  public static Path copyInput(Path to) {
+    try {
+      Files.createDirectories(to);
+      try (Stream<Path> files = Files.list(sampleData())) {
+        for (Path f : files.filter(f -> f.getFileName().toString().endsWith(".csv")).toList()) {
+          Files.copy(f, to.resolve(f.getFileName().toString()));
+        }
+      }
+      return to;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   private static void delete(Path dir) {
     try (Stream<Path> all = Files.walk(dir)) {
       all.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());

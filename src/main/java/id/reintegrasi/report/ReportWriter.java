@@ -298,15 +298,7 @@ public final class ReportWriter {
             + "Kurva peserta yang berada di atas kurva pembanding berarti peserta bertahan lebih lama tanpa mengulangi.",
         "Kaplan\u2013Meier curves: the share of people who have not reoffended yet, day by day since the start of "
             + "follow-up. A participants' curve above the comparison curve means participants stayed out longer."))).append("</p>\n");
-    Map<String, String> subjects = new LinkedHashMap<>();
-    for (String phase : PHASES) {
-      subjects.put("ALL_MOU|ALL_MOU|" + phase, t.allMou() + " \u00b7 " + t.phase(phase));
-    }
-    for (Mou mou : mous()) {
-      for (String phase : PHASES) {
-        subjects.put("MOU|" + mou.id() + "|" + phase, mou.title() + " \u00b7 " + t.phase(phase));
-      }
-    }
+    Map<String, String> subjects = mouSubjects();
     for (Map.Entry<String, String> s : subjects.entrySet()) {
       String[] key = s.getKey().split("\\|");
       List<SurvivalPoint> points = data.survival().stream().filter(p -> key[0].equals(p.level())
@@ -359,15 +351,7 @@ public final class ReportWriter {
         "Among participants: reoffence rate by hours attended and by how participation ended; the vertical lines are "
             + "95% intervals. This is not a comparison "
             + "with non-participants: people who stay longer may differ from the start."))).append("</p>\n");
-    Map<String, String> subjects = new LinkedHashMap<>();
-    for (String phase : PHASES) {
-      subjects.put("ALL_MOU|ALL_MOU|" + phase, t.allMou() + " \u00b7 " + t.phase(phase));
-    }
-    for (Mou mou : mous()) {
-      for (String phase : PHASES) {
-        subjects.put("MOU|" + mou.id() + "|" + phase, mou.title() + " \u00b7 " + t.phase(phase));
-      }
-    }
+    Map<String, String> subjects = mouSubjects();
     for (Map.Entry<String, String> s : subjects.entrySet()) {
       String[] key = s.getKey().split("\\|");
       List<Dose> rows = data.dose().stream().filter(d -> key[0].equals(d.level()) && key[1].equals(d.subjectId())
@@ -660,6 +644,20 @@ public final class ReportWriter {
   }
 
   /** The run's MoUs by signing date; without them (a bare table), the MoUs the effect table names. */
+  /** "LEVEL|subject|phase" to a heading, for all MoU programs and each MoU, in each phase. */
+  private Map<String, String> mouSubjects() {
+    Map<String, String> subjects = new LinkedHashMap<>();
+    for (String phase : PHASES) {
+      subjects.put("ALL_MOU|ALL_MOU|" + phase, t.allMou() + " \u00b7 " + t.phase(phase));
+    }
+    for (Mou mou : mous()) {
+      for (String phase : PHASES) {
+        subjects.put("MOU|" + mou.id() + "|" + phase, mou.title() + " \u00b7 " + t.phase(phase));
+      }
+    }
+    return subjects;
+  }
+
   private List<Mou> mous() {
     if (!data.meta().mous().isEmpty()) {
       return data.meta().mous().stream().sorted(Comparator.comparing(Mou::signedDate,

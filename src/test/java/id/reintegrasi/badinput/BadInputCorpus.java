@@ -34,7 +34,7 @@ import java.util.stream.Stream;
  * {@code strict.tsv}; {@code files/CASE/} are inputs that are unusable (or odd but fine) as a
  * whole, with {@code files/expected.tsv}.
  */
-final class BadInputCorpus {
+public final class BadInputCorpus {
   static final LocalDate AS_OF = LocalDate.of(2025, 12, 31);
   static final String DATE_FORMAT = "yyyy-MM-dd";
 
@@ -100,7 +100,7 @@ final class BadInputCorpus {
   }
 
   /** Validates every dataset in the job's order: releases first, references against clean rows. */
-  static Map<String, Validated> validate(Map<String, InputReader.Read> reads, InputValidator validator) {
+  public static Map<String, Validated> validate(Map<String, InputReader.Read> reads, InputValidator validator) {
     Map<String, Validated> v = new LinkedHashMap<>();
     v.put(Releases.NAME, validator.releases(reads.get(Releases.NAME)));
     v.put(Mous.NAME, validator.mous(reads.get(Mous.NAME)));

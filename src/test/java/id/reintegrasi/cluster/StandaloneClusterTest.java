@@ -177,21 +177,6 @@ class StandaloneClusterTest extends SparkTestBase {
     }
   }
 
-  /** The sample data, copied so that the launches can name it by a path relative to their folder. */
-  private static Path copySampleData(Path to) {
-    try {
-      Files.createDirectories(to);
-      try (Stream<Path> files = Files.list(SampleRun.sampleData())) {
-        for (Path f : files.filter(f -> f.getFileName().toString().endsWith(".csv")).toList()) {
-          Files.copy(f, to.resolve(f.getFileName().toString()));
-        }
-      }
-      return to;
-    } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
-  }
-
   private static String[] jobArgs(String in, String out) {
     List<String> args = new ArrayList<>(List.of("--input", in, "--output", out));
     args.addAll(List.of(JOB_OPTIONS));
@@ -205,7 +190,7 @@ class StandaloneClusterTest extends SparkTestBase {
   @BeforeAll
   static void launch() {
     project = Path.of(System.getProperty("reintegrasi.project.dir", ".")).toAbsolutePath().normalize();
-    input = copySampleData(tmp.resolve("in"));
+    input = SampleRun.copyInput(tmp.resolve("in"));
 
     // Build once, before anything runs at the same time as a build.
     Launch build = start("build", BUILD_TIMEOUT, Map.of(), "jobs/build");

@@ -10,14 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import id.reintegrasi.SparkTestBase;
 import id.reintegrasi.io.InputReader;
 import id.reintegrasi.schema.DatasetSpec;
-import id.reintegrasi.schema.Enrollments;
-import id.reintegrasi.schema.Followups;
 import id.reintegrasi.schema.InputDatasets;
-import id.reintegrasi.schema.Mous;
-import id.reintegrasi.schema.Programs;
-import id.reintegrasi.schema.Releases;
-import id.reintegrasi.schema.Reoffences;
-import id.reintegrasi.schema.Training;
 import id.reintegrasi.validate.InputValidator;
 import id.reintegrasi.validate.Validated;
 import java.nio.file.Path;
@@ -105,15 +98,8 @@ class BadInputLargeTest extends SparkTestBase {
       cached.add(d);
       return d;
     });
-    Map<String, Validated> v = new LinkedHashMap<>();
-    v.put(Releases.NAME, validator.releases(reads.get(Releases.NAME)));
-    v.put(Mous.NAME, validator.mous(reads.get(Mous.NAME)));
-    v.put(Programs.NAME, validator.programs(reads.get(Programs.NAME), v.get(Mous.NAME).clean()));
-    v.put(Enrollments.NAME, validator.enrollments(reads.get(Enrollments.NAME), v.get(Programs.NAME).clean(),
-        v.get(Releases.NAME).clean()));
-    v.put(Training.NAME, validator.training(reads.get(Training.NAME), v.get(Programs.NAME).clean()));
-    v.put(Reoffences.NAME, validator.reoffences(reads.get(Reoffences.NAME), v.get(Releases.NAME).clean()));
-    v.put(Followups.NAME, validator.followups(reads.get(Followups.NAME)));
+    // Validated in the job's order, as the corpus test does.
+    Map<String, Validated> v = id.reintegrasi.badinput.BadInputCorpus.validate(reads, validator);
     try {
       List<String> quarantined = new ArrayList<>();
       for (Row r : v.values().stream()

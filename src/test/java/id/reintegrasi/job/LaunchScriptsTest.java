@@ -27,11 +27,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The launch scripts as a user runs them, each in a child JVM: jobs/run in local[1] and
- * jobs/submit (SparkSubmit from the Maven jars) in local[2] must write the same tables, row for
- * row, as the job run in this test JVM (local[2]) on the same input with the same options; and
- * bad command lines end with exit code 2 and a message. Both Spark children run at the same time
- * as the in-JVM run to keep the wall time down.
+ * The launch scripts as a user runs them, each in a child JVM: jobs/run in local[1] must write
+ * the same tables, row for row, as the job run in this test JVM (local[2]) on the same input with
+ * the same options; bad command lines end with exit code 2 and a message; jobs/submit hands its
+ * arguments to a SPARK_HOME's spark-submit. A full jobs/submit run (SparkSubmit from the Maven
+ * jars, relative paths from the caller's folder) is StandaloneClusterTest's, through jobs/cluster.
  */
 class LaunchScriptsTest extends SparkTestBase {
   /** The first jobs/build of a fresh clone runs mvn package (about a minute, more on a busy machine). */
@@ -48,7 +48,6 @@ class LaunchScriptsTest extends SparkTestBase {
   static Path input;
   static Path inJvmOut;
   static Launch run;
-  static Launch submit;
   private static final List<Launch> started = new ArrayList<>();
 
   /** A child process with its command line and the files its stdout and stderr go to. */
@@ -127,21 +126,6 @@ class LaunchScriptsTest extends SparkTestBase {
     }
   }
 
-  /** The sample data, copied so that the launches can name it by a path relative to their folder. */
-  private static Path copySampleData(Path to) {
-    try {
-      Files.createDirectories(to);
-      try (Stream<Path> files = Files.list(SampleRun.sampleData())) {
-        for (Path f : files.filter(f -> f.getFileName().toString().endsWith(".csv")).toList()) {
-          Files.copy(f, to.resolve(f.getFileName().toString()));
-        }
-      }
-      return to;
-    } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
-  }
-
   private static String[] jobArgs(String in, String out) {
     List<String> args = new ArrayList<>(List.of("--input", in, "--output", out));
     args.addAll(List.of(JOB_OPTIONS));
@@ -155,20 +139,16 @@ class LaunchScriptsTest extends SparkTestBase {
   @BeforeAll
   static void launch() {
     project = Path.of(System.getProperty("reintegrasi.project.dir", ".")).toAbsolutePath().normalize();
-    input = copySampleData(tmp.resolve("in"));
+    input = SampleRun.copyInput(tmp.resolve("in"));
 
     // Build once before the parallel launches, so that they do not build at the same time.
     Launch build = start("build", project, BUILD_TIMEOUT, Map.of(), "jobs/build");
     assertEquals(0, build.exitCode(), build.output());
 
-    // jobs/run from the project folder with absolute paths; jobs/submit from another folder with
-    // relative ones, which must be taken from that folder.
+    // jobs/run from the project folder with absolute paths.
     run = start("run", project, JOB_TIMEOUT, Map.of(),
         concat(new String[] {"jobs/run"}, concat(jobArgs(input.toString(), tmp.resolve("out-run").toString()),
             "--master", "local[1]")));
-    submit = start("submit", tmp, JOB_TIMEOUT,
-        Map.of("SPARK_SUBMIT_ARGS", "--name 'reintegrasi launch test' --conf spark.ui.showConsoleProgress=false"),
-        concat(new String[] {"jobs/submit", "--master", "local[2]"}, jobArgs("in", "out-submit")));
 
     // The reference: the job in this JVM, local[2], while the children run.
     inJvmOut = SampleRun.output();
@@ -195,14 +175,6 @@ class LaunchScriptsTest extends SparkTestBase {
   void jobsRun_local1_writesTheSameTablesAsTheJobInThisJvm_local2() {
     assertEquals(0, run.exitCode(), run.output());
     OutputTables.assertSameTables(inJvmOut, tmp.resolve("out-run"), "jobs/run local[1] vs runCli local[2]");
-  }
-
-  @Test
-  void jobsSubmit_local2_fromAnotherFolder_writesTheSameTables() {
-    assertEquals(0, submit.exitCode(), submit.output());
-    assertTrue(Files.exists(tmp.resolve("out-submit").resolve("_manifest.json")),
-        "relative --output is taken from the caller's folder\n" + submit.output());
-    OutputTables.assertSameTables(inJvmOut, tmp.resolve("out-submit"), "jobs/submit local[2] vs runCli local[2]");
   }
 
   @Test

@@ -77,8 +77,10 @@ class ValidationTest extends SparkTestBase {
 
   @BeforeAll
   static void runGoodAndBad() throws Exception {
+    // The clean input runs with --strict: strict mode accepts clean input, and its tables are the
+    // reference for the lenient runs below.
     goodOut = tmp.resolve("good-out");
-    assertEquals(0, run(good().writeCsv(tmp.resolve("good-in")), goodOut));
+    assertEquals(0, run(good().writeCsv(tmp.resolve("good-in")), goodOut, "--strict"));
 
     InputFixture in = good();
     bad(in, Releases.NAME, "release_before_admission", "release_date", "release_id", "RB1", "person_id", "PB1",
@@ -214,19 +216,14 @@ class ValidationTest extends SparkTestBase {
     assertEquals("30.00", hours.getJavaMap(hours.fieldIndex("original_values")).get("hours"));
   }
 
+  /** A row rule, a record rule, and the last dataset validated (BadInputCorpusTest has one per dataset). */
   static Stream<Arguments> strictCases() {
     return Stream.of(
         Arguments.of("releases.csv, line 6, column release_date: rule release_before_admission",
             (Consumer<InputFixture>) in -> in.release("release_id", "RB1", "person_id", "PB1",
                 "admission_date", "2021-02-01", "release_date", "2021-01-31")),
-        Arguments.of("releases.csv, line 6, column release_date: rule invalid_date",
-            (Consumer<InputFixture>) in -> in.release("release_id", "RB1", "person_id", "PB1", "release_date", "19/10/2025")),
         Arguments.of("releases.csv, line 6: rule field_count",
             (Consumer<InputFixture>) in -> in.rawLine(Releases.NAME, "RB1,PB1,LAPAS-JAMBI")),
-        Arguments.of("enrollments.csv, line 4, column program_id: rule unknown_reference",
-            (Consumer<InputFixture>) in -> in.enrollment("enrollment_id", "EB1", "person_id", "P3", "program_id", "PRG-X")),
-        Arguments.of("training.csv, line 4, column hours: rule out_of_range",
-            (Consumer<InputFixture>) in -> in.session("session_id", "SB1", "person_id", "P3", "hours", "24.5")),
         Arguments.of("reoffences.csv, line 3, column recorded_date: rule recorded_before_offence",
             (Consumer<InputFixture>) in -> in.event("event_id", "VB1", "person_id", "P2",
                 "offence_date", "2023-05-01", "recorded_date", "2023-04-30")));
@@ -244,11 +241,6 @@ class ValidationTest extends SparkTestBase {
     String message = err.toString(StandardCharsets.UTF_8);
     assertTrue(message.contains(expected), message);
     assertTrue(!Files.exists(output), "nothing written where a reader would take it for a result");
-  }
-
-  @Test
-  void strict_acceptsCleanInput() throws Exception {
-    assertEquals(0, run(tmp.resolve("good-in"), tmp.resolve("strict-good-out"), "--strict"));
   }
 
   @Test
