@@ -51,7 +51,7 @@ class ProgramEffectsTest extends SparkTestBase {
   }
 
   /** A release of the barista program's stratum, released 2021-01-15 (12-month window eligible). */
-  private static void person(InputFixture in, String id, String sex, String offence, boolean treated,
+  static void person(InputFixture in, String id, String sex, String offence, boolean treated,
       int... eventDays) {
     in.release("release_id", "R" + id, "person_id", "P" + id, "sex", sex, "offence_category", offence);
     if (treated) {

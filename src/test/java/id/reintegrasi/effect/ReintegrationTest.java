@@ -1,0 +1,93 @@
+package id.reintegrasi.effect;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import id.reintegrasi.InputFixture;
+import id.reintegrasi.SparkTestBase;
+import id.reintegrasi.analysis.ReleaseAnalysis;
+import id.reintegrasi.schema.Enrollments;
+import id.reintegrasi.schema.Followups;
+import id.reintegrasi.schema.Programs;
+import id.reintegrasi.schema.Releases;
+import id.reintegrasi.schema.Reoffences;
+import id.reintegrasi.schema.Training;
+import id.reintegrasi.stats.Normal;
+import id.reintegrasi.stats.Wilson;
+import java.time.LocalDate;
+import java.util.List;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.Test;
+
+/** reintegration worked by hand: employment at the first follow-up within 180 days, matched and weighted. */
+class ReintegrationTest extends SparkTestBase {
+  private static final LocalDate AS_OF = LocalDate.parse("2025-12-31");
+
+  /** A follow-up {@code day} days after the fixture's release date, 2021-01-15. */
+  private static void followup(InputFixture in, String id, int day, String status) {
+    in.followup("person_id", "P" + id, "followup_date", LocalDate.parse("2021-01-15").plusDays(day).toString(),
+        "employment_status", status);
+  }
+
+  @Test
+  void employmentAtFirstFollowup_treatedAgainstWeightedComparison_byHand() {
+    InputFixture in = InputFixture.withCatalogue();
+    // Stratum A (L, NARKOTIKA): treated A1 employed, A2 unemployed.
+    ProgramEffectsTest.person(in, "A1", "L", "NARKOTIKA", true);
+    ProgramEffectsTest.person(in, "A2", "L", "NARKOTIKA", true);
+    followup(in, "A1", 45, "EMPLOYED");
+    followup(in, "A2", 45, "UNEMPLOYED");
+    // Comparison: A3 employed; A4's first follow-up says unemployed (a later one says employed:
+    // only the first counts); A5 unemployed; A6's only follow-up is after 180 days: not counted.
+    for (String id : List.of("A3", "A4", "A5", "A6")) {
+      ProgramEffectsTest.person(in, id, "L", "NARKOTIKA", false);
+    }
+    followup(in, "A3", 100, "EMPLOYED");
+    followup(in, "A4", 30, "UNEMPLOYED");
+    followup(in, "A4", 60, "EMPLOYED");
+    followup(in, "A5", 179, "UNEMPLOYED");
+    followup(in, "A6", 181, "EMPLOYED");
+    // Stratum B (P, NARKOTIKA): treated B1 self-employed, comparison B2 employed.
+    ProgramEffectsTest.person(in, "B1", "P", "NARKOTIKA", true);
+    ProgramEffectsTest.person(in, "B2", "P", "NARKOTIKA", false);
+    followup(in, "B1", 10, "SELF_EMPLOYED");
+    followup(in, "B2", 0, "EMPLOYED");
+
+    ReleaseAnalysis.Params params = new ReleaseAnalysis.Params(AS_OF, List.of(12), 6,
+        List.of("CONVICTION", "READMISSION"), 90);
+    Dataset<Row> analysis = ReleaseAnalysis.build(in.frame(spark(), Releases.NAME), in.frame(spark(), Programs.NAME),
+        in.frame(spark(), Enrollments.NAME), in.frame(spark(), Training.NAME), in.frame(spark(), Reoffences.NAME),
+        in.frame(spark(), Followups.NAME), params);
+    Dataset<Row> population = EffectPopulation.of(analysis, Programs.IN_CUSTODY,
+        new EffectPopulation.Params(AS_OF, 6, 12, 90));
+    Matching.Result matched = Matching.match(Reintegration.longTable(population, AS_OF), ReleaseAnalysis.COVARIATES);
+    Dataset<Row> table = Reintegration.compute(spark(), matched, 1).cache();
+
+    // Treated: A1 1, A2 0, B1 1 → 2 of 3. Comparison (A6 out): stratum A has t = 2, c = 3, so
+    // A3, A4, A5 weigh 2/3; stratum B weighs 1/1. Σw = 3, Σw·y = 2/3 + 1 = 5/3, mean 5/9;
+    // Σw² = 3·4/9 + 1 = 7/3, n_eff = 9 / (7/3) = 27/7.
+    // se² = (2/3)(1/3)/3 + (5/9)(4/9)/(27/7) = 2/27 + 140/2187 = 302/2187.
+    Row t = table.filter("level = 'PROGRAM' and subject_id = 'PRG-BARISTA' and `group` = 'TREATED'").first();
+    Row c = table.filter("level = 'PROGRAM' and subject_id = 'PRG-BARISTA' and `group` = 'COMPARISON'").first();
+    assertEquals(3L, t.<Long>getAs("followed_up"));
+    assertEquals(2L, t.<Long>getAs("employed"));
+    assertEquals(2.0 / 3, t.<Double>getAs("employment_rate"), 1e-12);
+    Wilson.Interval ti = Wilson.interval(2, 3);
+    assertEquals(ti.low(), t.<Double>getAs("ci_low"), 1e-12);
+    assertEquals(ti.high(), t.<Double>getAs("ci_high"), 1e-12);
+    assertEquals(4L, c.<Long>getAs("followed_up"));
+    assertEquals(2L, c.<Long>getAs("employed"));
+    assertEquals(5.0 / 9, c.<Double>getAs("employment_rate"), 1e-12);
+    assertEquals(27.0 / 7, c.<Double>getAs("comparison_n_eff"), 1e-12);
+    Wilson.Interval ci = Wilson.interval(5.0 / 9 * 27 / 7, 27.0 / 7, Normal.Z95);
+    assertEquals(ci.low(), c.<Double>getAs("ci_low"), 1e-12);
+    assertEquals(ci.high(), c.<Double>getAs("ci_high"), 1e-12);
+    double z = (1.0 / 9) / Math.sqrt(302.0 / 2187);
+    for (Row r : List.of(t, c)) {
+      assertEquals(1.0 / 9, r.<Double>getAs("difference"), 1e-12);
+      assertEquals(Normal.twoSidedP(z), r.<Double>getAs("p_value"), 1e-12);
+      assertFalse(r.<Boolean>getAs("suppressed"));
+    }
+  }
+}
