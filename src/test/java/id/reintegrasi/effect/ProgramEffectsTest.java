@@ -32,14 +32,22 @@ class ProgramEffectsTest extends SparkTestBase {
     return tables(in, minCell).effects();
   }
 
-  private static ProgramEffects.Tables tables(InputFixture in, int minCell) {
+  /**
+   * The in-custody effect population of a fixture (as of 2025-12-31, a 12-month window, 6 months'
+   * waiting, proven reoffending), shared by the hand-computed tests of this package.
+   */
+  static Dataset<Row> inCustodyPopulation(InputFixture in) {
     ReleaseAnalysis.Params params = new ReleaseAnalysis.Params(AS_OF, List.of(12), 6,
         List.of("CONVICTION", "READMISSION"), 90);
     Dataset<Row> analysis = ReleaseAnalysis.build(in.frame(spark(), Releases.NAME), in.frame(spark(), Programs.NAME),
         in.frame(spark(), Enrollments.NAME), in.frame(spark(), Training.NAME), in.frame(spark(), Reoffences.NAME),
         in.frame(spark(), Followups.NAME), params);
-    Dataset<Row> population = EffectPopulation.of(analysis, Programs.IN_CUSTODY,
+    return EffectPopulation.of(analysis, Programs.IN_CUSTODY,
         new EffectPopulation.Params(AS_OF, 6, 12, 90));
+  }
+
+  private static ProgramEffects.Tables tables(InputFixture in, int minCell) {
+    Dataset<Row> population = inCustodyPopulation(in);
     Matching.Result matched = Matching.match(ProgramEffects.longTable(population), ReleaseAnalysis.COVARIATES);
     return ProgramEffects.compute(spark(), matched, Map.of(), Map.of(), Map.of(),
         new ProgramEffects.Params(minCell, 60, 12));

@@ -6,12 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import id.reintegrasi.InputFixture;
 import id.reintegrasi.SparkTestBase;
 import id.reintegrasi.analysis.ReleaseAnalysis;
-import id.reintegrasi.schema.Enrollments;
-import id.reintegrasi.schema.Followups;
-import id.reintegrasi.schema.Programs;
-import id.reintegrasi.schema.Releases;
-import id.reintegrasi.schema.Reoffences;
-import id.reintegrasi.schema.Training;
 import id.reintegrasi.stats.Normal;
 import id.reintegrasi.stats.Wilson;
 import java.time.LocalDate;
@@ -54,13 +48,7 @@ class ReintegrationTest extends SparkTestBase {
     followup(in, "B1", 10, "SELF_EMPLOYED");
     followup(in, "B2", 0, "EMPLOYED");
 
-    ReleaseAnalysis.Params params = new ReleaseAnalysis.Params(AS_OF, List.of(12), 6,
-        List.of("CONVICTION", "READMISSION"), 90);
-    Dataset<Row> analysis = ReleaseAnalysis.build(in.frame(spark(), Releases.NAME), in.frame(spark(), Programs.NAME),
-        in.frame(spark(), Enrollments.NAME), in.frame(spark(), Training.NAME), in.frame(spark(), Reoffences.NAME),
-        in.frame(spark(), Followups.NAME), params);
-    Dataset<Row> population = EffectPopulation.of(analysis, Programs.IN_CUSTODY,
-        new EffectPopulation.Params(AS_OF, 6, 12, 90));
+    Dataset<Row> population = ProgramEffectsTest.inCustodyPopulation(in);
     Matching.Result matched = Matching.match(Reintegration.longTable(population, AS_OF), ReleaseAnalysis.COVARIATES);
     Dataset<Row> table = Reintegration.compute(spark(), matched, 1).cache();
 

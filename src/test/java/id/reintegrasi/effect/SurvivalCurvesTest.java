@@ -5,16 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 import id.reintegrasi.InputFixture;
 import id.reintegrasi.SparkTestBase;
-import id.reintegrasi.analysis.ReleaseAnalysis;
-import id.reintegrasi.schema.Enrollments;
-import id.reintegrasi.schema.Followups;
-import id.reintegrasi.schema.Programs;
-import id.reintegrasi.schema.Releases;
-import id.reintegrasi.schema.Reoffences;
-import id.reintegrasi.schema.Training;
-import java.time.LocalDate;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -22,16 +13,8 @@ import org.junit.jupiter.api.Test;
 
 /** survival's published grid worked by hand: Kaplan-Meier of the treated and of the weighted comparison. */
 class SurvivalCurvesTest extends SparkTestBase {
-  private static final LocalDate AS_OF = LocalDate.parse("2025-12-31");
-
   private static Dataset<Row> survival(InputFixture in, int minCell) {
-    ReleaseAnalysis.Params params = new ReleaseAnalysis.Params(AS_OF, List.of(12), 6,
-        List.of("CONVICTION", "READMISSION"), 90);
-    Dataset<Row> analysis = ReleaseAnalysis.build(in.frame(spark(), Releases.NAME), in.frame(spark(), Programs.NAME),
-        in.frame(spark(), Enrollments.NAME), in.frame(spark(), Training.NAME), in.frame(spark(), Reoffences.NAME),
-        in.frame(spark(), Followups.NAME), params);
-    Dataset<Row> population = EffectPopulation.of(analysis, Programs.IN_CUSTODY,
-        new EffectPopulation.Params(AS_OF, 6, 12, 90));
+    Dataset<Row> population = ProgramEffectsTest.inCustodyPopulation(in);
     return SurvivalCurves.compute(spark(), population, minCell, 30).table();
   }
 
