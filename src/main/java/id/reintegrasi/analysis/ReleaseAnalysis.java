@@ -2,7 +2,6 @@ package id.reintegrasi.analysis;
 
 import static org.apache.spark.sql.functions.add_months;
 import static org.apache.spark.sql.functions.array;
-import static org.apache.spark.sql.functions.array_sort;
 import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
@@ -20,6 +19,7 @@ import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.min_by;
 import static org.apache.spark.sql.functions.quarter;
 import static org.apache.spark.sql.functions.size;
+import static org.apache.spark.sql.functions.sort_array;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
@@ -40,6 +40,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
 
 /**
  * The release-level analysis table of METHOD.md: one row per release with its covariates, its
@@ -73,7 +74,18 @@ public final class ReleaseAnalysis {
   public static final String POST_RELEASE_MOUS = "post_release_mous";
   public static final String GROUP = "group";
   public static final String HOURS_PRESENT = "hours_present";
-  public static final String PROGRAM_DETAILS = "program_details";
+  /** Per program of the phase: program_id, mou_id, phase, hours_present, sessions_present, exit_status. */
+  public static final String IN_CUSTODY_DETAILS = "in_custody_details";
+  public static final String POST_RELEASE_DETAILS = "post_release_details";
+  /** Per phase, the subjects of the effect estimates: struct(level, subject_id). */
+  public static final String IN_CUSTODY_SUBJECTS = "in_custody_subjects";
+  public static final String POST_RELEASE_SUBJECTS = "post_release_subjects";
+  public static final String PROGRAM_LEVEL = "PROGRAM";
+  public static final String MOU_LEVEL = "MOU";
+  public static final String ALL_MOU_LEVEL = "ALL_MOU";
+  public static final StructType SUBJECT = DataTypes.createStructType(List.of(
+      DataTypes.createStructField("level", DataTypes.StringType, false),
+      DataTypes.createStructField("subject_id", DataTypes.StringType, true)));
   public static final String OUTCOMES = "outcomes";
   public static final String LANDMARK_OUTCOMES = "landmark_outcomes";
   public static final String EVENT_BEFORE_LANDMARK = "event_before_landmark";
@@ -149,6 +161,8 @@ public final class ReleaseAnalysis {
       landmarkOutcomes.add(outcome(w, landmark, "lm_", p));
     }
     DataType strings = DataTypes.createArrayType(DataTypes.StringType, false);
+    DataType subjects = DataTypes.createArrayType(SUBJECT, false);
+    DataType details = table.schema().apply(IN_CUSTODY_DETAILS).dataType();
     return table.select(
         col(RELEASE_ID), col(PERSON_ID), col(FACILITY_ID), col(Releases.ADMISSION_DATE), col(RELEASE_DATE),
         col(Releases.RELEASE_TYPE), col(FOLLOW_UP_START), col(COHORT), col(RELEASE_YEAR), col(Releases.SEX),
@@ -162,7 +176,10 @@ public final class ReleaseAnalysis {
             .when(size(coalesce(col(IN_CUSTODY_PROGRAMS), array())).gt(0), lit(OTHER_PARTICIPANT))
             .otherwise(lit(NON_PARTICIPANT)).as(GROUP),
         coalesce(col(HOURS_PRESENT), lit(0).cast(DataTypes.createDecimalType(19, 2))).as(HOURS_PRESENT),
-        col(PROGRAM_DETAILS),
+        coalesce(col(IN_CUSTODY_SUBJECTS), array().cast(subjects)).as(IN_CUSTODY_SUBJECTS),
+        coalesce(col(POST_RELEASE_SUBJECTS), array().cast(subjects)).as(POST_RELEASE_SUBJECTS),
+        coalesce(col(IN_CUSTODY_DETAILS), array().cast(details)).as(IN_CUSTODY_DETAILS),
+        coalesce(col(POST_RELEASE_DETAILS), array().cast(details)).as(POST_RELEASE_DETAILS),
         array(outcomes.toArray(Column[]::new)).as(OUTCOMES),
         coalesce(col(EVENT_BEFORE_LANDMARK), lit(false)).as(EVENT_BEFORE_LANDMARK),
         array(landmarkOutcomes.toArray(Column[]::new)).as(LANDMARK_OUTCOMES),
@@ -227,21 +244,42 @@ public final class ReleaseAnalysis {
 
     Column inCustody = col("_phase").equalTo(Programs.IN_CUSTODY);
     Column postRelease = col("_phase").equalTo(Programs.POST_RELEASE);
+    Column detail = struct(col("_program").as("program_id"), col("_mou").as("mou_id"),
+        col("_phase").as("phase"), col(HOURS_PRESENT).as("hours_present"),
+        col(SESSIONS_PRESENT).as("sessions_present"), col(Enrollments.EXIT_STATUS).as("exit_status"));
     return perProgram.join(hours, new String[] {RELEASE_ID, "_program"}, "left")
         .withColumn(HOURS_PRESENT, when(inCustody, coalesce(col(HOURS_PRESENT),
             lit(0).cast(DataTypes.createDecimalType(19, 2)))))
         .withColumn(SESSIONS_PRESENT, when(inCustody, coalesce(col(SESSIONS_PRESENT), lit(0L))))
         .groupBy(RELEASE_ID)
         .agg(
-            array_sort(collect_set(when(inCustody, col("_program")))).as(IN_CUSTODY_PROGRAMS),
-            array_sort(collect_set(when(inCustody, col("_mou")))).as(IN_CUSTODY_MOUS),
-            array_sort(collect_set(when(postRelease, col("_program")))).as(POST_RELEASE_PROGRAMS),
-            array_sort(collect_set(when(postRelease, col("_mou")))).as(POST_RELEASE_MOUS),
+            sort_array(collect_set(when(inCustody, col("_program")))).as(IN_CUSTODY_PROGRAMS),
+            sort_array(collect_set(when(inCustody, col("_mou")))).as(IN_CUSTODY_MOUS),
+            sort_array(collect_set(when(postRelease, col("_program")))).as(POST_RELEASE_PROGRAMS),
+            sort_array(collect_set(when(postRelease, col("_mou")))).as(POST_RELEASE_MOUS),
             sum(when(inCustody, col(HOURS_PRESENT))).as(HOURS_PRESENT),
-            array_sort(collect_list(struct(col("_program").as("program_id"), col("_mou").as("mou_id"),
-                col("_phase").as("phase"), col(HOURS_PRESENT).as("hours_present"),
-                col(SESSIONS_PRESENT).as("sessions_present"),
-                col(Enrollments.EXIT_STATUS).as("exit_status")))).as(PROGRAM_DETAILS));
+            // Per phase, so that nothing downstream filters arrays with lambdas (run interpreted).
+            sort_array(collect_list(when(inCustody, detail))).as(IN_CUSTODY_DETAILS),
+            sort_array(collect_list(when(postRelease, detail))).as(POST_RELEASE_DETAILS),
+            subjects(inCustody).as(IN_CUSTODY_SUBJECTS),
+            subjects(postRelease).as(POST_RELEASE_SUBJECTS));
+  }
+
+  /**
+   * The subjects a release took part in within a phase, as an aggregate over its (release,
+   * program) rows: each program, each MoU, then ALL_MOU when any program was under an MoU.
+   */
+  private static Column subjects(Column phase) {
+    Column underMou = phase.and(col("_mou").isNotNull());
+    return concat(
+        sort_array(collect_set(when(phase, subject(lit(PROGRAM_LEVEL), col("_program"))))),
+        sort_array(collect_set(when(underMou, subject(lit(MOU_LEVEL), col("_mou"))))),
+        when(max(underMou), array(subject(lit(ALL_MOU_LEVEL), lit(ALL_MOU_LEVEL))))
+            .otherwise(array().cast(DataTypes.createArrayType(SUBJECT, false))));
+  }
+
+  private static Column subject(Column level, Column id) {
+    return struct(level.as("level"), id.as("subject_id"));
   }
 
   private static Dataset<Row> eventsPerRelease(Dataset<Row> releases, Dataset<Row> reoffences, Params p) {

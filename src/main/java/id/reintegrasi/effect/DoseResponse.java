@@ -1,20 +1,19 @@
 package id.reintegrasi.effect;
 
 import static id.reintegrasi.summary.Disclosure.small;
-import static org.apache.spark.sql.functions.aggregate;
 import static org.apache.spark.sql.functions.array;
-import static org.apache.spark.sql.functions.array_max;
+import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.exists;
 import static org.apache.spark.sql.functions.explode;
-import static org.apache.spark.sql.functions.filter;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.size;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.sum;
-import static org.apache.spark.sql.functions.transform;
 import static org.apache.spark.sql.functions.when;
 
+import id.reintegrasi.analysis.ReleaseAnalysis;
 import id.reintegrasi.schema.Programs;
 import id.reintegrasi.summary.Disclosure;
 import id.reintegrasi.summary.SparkStats;
@@ -22,14 +21,14 @@ import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.types.DataTypes;
 
 /**
  * dose_response: among the participants of a subject who are eligible for a window, the
  * reoffence rate by how much of the subject's programs they received in the custody spell:
  * hours present (bands 0, 1-19, 20-49, 50-99, 100+), sessions attended (0, 1-2, 3-5, 6-9, 10+)
- * and exit status (COMPLETED when any of the subject's enrollments completed, else DROPPED when
- * any dropped, else the status of the latest). Post-release programs have no spell hours: only
+ * and exit status (COMPLETED when any of the subject's programs was completed, else DROPPED when
+ * any was dropped, else the other status, or with several the last of them alphabetically). Each
+ * program's status is that of its latest enrollment in the spell. Post-release programs have no spell hours: only
  * their exit status is shown.
  */
 public final class DoseResponse {
@@ -48,34 +47,44 @@ public final class DoseResponse {
   }
 
   public static Dataset<Row> compute(Dataset<Row> population, int minCell) {
+    // Step 1: per release, phase and subject, what the release received of the subject's programs:
+    // each program's details count for the program, and under an MoU also for the MoU and ALL_MOU.
+    // Plain explode and aggregate (compiled code), no lambdas over arrays (which run interpreted).
+    Column d = col("d");
     Column s = col("s");
-    Dataset<Row> perSubject = population
-        .select(col(EffectPopulation.PHASE).as("phase"), explode(col(EffectPopulation.SUBJECTS)).as("s"),
-            col(EffectPopulation.DETAILS).as("details"), col(EffectPopulation.OUTCOMES).as("outcomes"))
-        .withColumn("mine", filter(col("details"), d ->
-            s.getField("level").equalTo(EffectPopulation.PROGRAM).and(d.getField("program_id").equalTo(s.getField("subject_id")))
-                .or(s.getField("level").equalTo(EffectPopulation.MOU).and(d.getField("mou_id").equalTo(s.getField("subject_id"))))
-                .or(s.getField("level").equalTo(EffectPopulation.ALL_MOU).and(d.getField("mou_id").isNotNull()))));
-    Column hours = aggregate(transform(col("mine"), d -> d.getField("hours_present").cast(DataTypes.DoubleType)),
-        lit(0.0), (acc, x) -> acc.plus(org.apache.spark.sql.functions.coalesce(x, lit(0.0))));
-    Column sessions = aggregate(transform(col("mine"), d -> d.getField("sessions_present")),
-        lit(0L), (acc, x) -> acc.plus(org.apache.spark.sql.functions.coalesce(x, lit(0L))));
-    Column status = when(exists(col("mine"), d -> d.getField("exit_status").equalTo("COMPLETED")), lit("COMPLETED"))
-        .when(exists(col("mine"), d -> d.getField("exit_status").equalTo("DROPPED")), lit("DROPPED"))
-        .otherwise(array_max(transform(col("mine"), d -> d.getField("exit_status"))));
+    Column status = d.getField("exit_status");
+    Column underMou = d.getField("mou_id").isNotNull();
+    Dataset<Row> received = population
+        .filter(size(col(EffectPopulation.DETAILS)).gt(0))
+        .select(col(ReleaseAnalysis.RELEASE_ID), col(EffectPopulation.PHASE).as("phase"),
+            col(EffectPopulation.OUTCOMES).as("outcomes"), explode(col(EffectPopulation.DETAILS)).as("d"))
+        .select(col(ReleaseAnalysis.RELEASE_ID), col("phase"), col("outcomes"), d, explode(array(
+            subject(lit(EffectPopulation.PROGRAM), d.getField("program_id")),
+            when(underMou, subject(lit(EffectPopulation.MOU), d.getField("mou_id"))),
+            when(underMou, subject(lit(EffectPopulation.ALL_MOU), lit(EffectPopulation.ALL_MOU))))).as("s"))
+        .filter(s.isNotNull())
+        // The outcomes are the release's: in the key they ride along without a join.
+        .groupBy(col(ReleaseAnalysis.RELEASE_ID), col("phase"), s.getField("level").as("level"),
+            s.getField("subject_id").as("subject_id"), col("outcomes"))
+        .agg(sum(coalesce(d.getField("hours_present"), lit(0))).as("hours"),
+            sum(coalesce(d.getField("sessions_present"), lit(0L))).as("sessions"),
+            max(status.equalTo("COMPLETED")).as("any_completed"),
+            max(status.equalTo("DROPPED")).as("any_dropped"),
+            max(status).as("greatest_status"));
+
+    // Step 2: the bands, then one row per eligible window and band.
     Column inCustody = col("phase").equalTo(Programs.IN_CUSTODY);
-    Column bands = filter(array(
-        when(inCustody, struct(lit("HOURS").as("dimension"), hoursBand(hours).as("band"))),
-        when(inCustody, struct(lit("SESSIONS").as("dimension"), sessionsBand(sessions).as("band"))),
-        struct(lit("EXIT_STATUS").as("dimension"), status.as("band"))), Column::isNotNull);
-    // The bands are computed once per release and subject, before the windows are exploded:
-    // higher-order functions run interpreted, and four windows would run them four times.
-    Dataset<Row> counts = perSubject
-        .select(col("s.level").as("level"), col("s.subject_id").as("subject_id"), col("phase"),
-            col("outcomes"), bands.as("bands"))
-        .select(col("level"), col("subject_id"), col("phase"), explode(col("outcomes")).as("o"), col("bands"))
+    Column exit = when(col("any_completed"), lit("COMPLETED")).when(col("any_dropped"), lit("DROPPED"))
+        .otherwise(col("greatest_status"));
+    Column bands = array(
+        when(inCustody, struct(lit("HOURS").as("dimension"), hoursBand(col("hours")).as("band"))),
+        when(inCustody, struct(lit("SESSIONS").as("dimension"), sessionsBand(col("sessions")).as("band"))),
+        struct(lit("EXIT_STATUS").as("dimension"), exit.as("band")));
+    Dataset<Row> counts = received
+        .select(col("level"), col("subject_id"), col("phase"), explode(col("outcomes")).as("o"), bands.as("bands"))
         .filter(col("o.eligible"))
         .select(col("level"), col("subject_id"), col("phase"), col("o"), explode(col("bands")).as("b"))
+        .filter(col("b").isNotNull())
         .groupBy(col("level"), col("subject_id"), col("phase"), col("o.window_months").as("window_months"),
             col("b.dimension").as("dimension"), col("b.band").as("band"))
         .agg(count(lit(1)).as("eligible"), sum(when(col("o.reoffended"), 1L).otherwise(0L)).as("reoffended"))
@@ -87,5 +96,9 @@ public final class DoseResponse {
         Disclosure.Rule.of(small(col("reoffended"), minCell)
             .or(small(col("eligible").minus(col("reoffended")), minCell)), "reoffended", "rate", "ci_low", "ci_high")))
         .orderBy("level", "subject_id", "phase", "window_months", "dimension", "band");
+  }
+
+  private static Column subject(Column level, Column id) {
+    return struct(level.as("level"), id.as("subject_id"));
   }
 }

@@ -1,18 +1,13 @@
 package id.reintegrasi.effect;
 
 import static org.apache.spark.sql.functions.add_months;
-import static org.apache.spark.sql.functions.array;
-import static org.apache.spark.sql.functions.array_union;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat_ws;
 import static org.apache.spark.sql.functions.date_add;
-import static org.apache.spark.sql.functions.filter;
 import static org.apache.spark.sql.functions.least;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.size;
-import static org.apache.spark.sql.functions.struct;
-import static org.apache.spark.sql.functions.transform;
 import static org.apache.spark.sql.functions.when;
 
 import id.reintegrasi.analysis.ReleaseAnalysis;
@@ -24,7 +19,6 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructType;
 
 /**
  * Who is compared with whom (METHOD.md, "Effect of a program"). For one phase, every follow-up
@@ -34,9 +28,9 @@ import org.apache.spark.sql.types.StructType;
  * with a counted event before it are left out.
  */
 public final class EffectPopulation {
-  public static final String PROGRAM = "PROGRAM";
-  public static final String MOU = "MOU";
-  public static final String ALL_MOU = "ALL_MOU";
+  public static final String PROGRAM = ReleaseAnalysis.PROGRAM_LEVEL;
+  public static final String MOU = ReleaseAnalysis.MOU_LEVEL;
+  public static final String ALL_MOU = ReleaseAnalysis.ALL_MOU_LEVEL;
   public static final List<String> PHASES = List.of(Programs.IN_CUSTODY, Programs.POST_RELEASE);
 
   // Columns of a population.
@@ -65,16 +59,8 @@ public final class EffectPopulation {
   public static Dataset<Row> of(Dataset<Row> analysis, String phase, Params p) {
     boolean inCustody = phase.equals(Programs.IN_CUSTODY);
     Column programs = col(inCustody ? ReleaseAnalysis.IN_CUSTODY_PROGRAMS : ReleaseAnalysis.POST_RELEASE_PROGRAMS);
-    Column mous = col(inCustody ? ReleaseAnalysis.IN_CUSTODY_MOUS : ReleaseAnalysis.POST_RELEASE_MOUS);
-    StructType subjectType = DataTypes.createStructType(List.of(
-        DataTypes.createStructField("level", DataTypes.StringType, false),
-        DataTypes.createStructField("subject_id", DataTypes.StringType, false)));
-    Column subjects = array_union(
-        array_union(
-            transform(programs, x -> struct(lit(PROGRAM).as("level"), x.as("subject_id"))),
-            transform(mous, x -> struct(lit(MOU).as("level"), x.as("subject_id")))),
-        when(size(mous).gt(0), array(struct(lit(ALL_MOU).as("level"), lit(ALL_MOU).as("subject_id"))))
-            .otherwise(array().cast(DataTypes.createArrayType(subjectType, false))));
+    Column subjects = col(inCustody ? ReleaseAnalysis.IN_CUSTODY_SUBJECTS : ReleaseAnalysis.POST_RELEASE_SUBJECTS);
+    Column details = col(inCustody ? ReleaseAnalysis.IN_CUSTODY_DETAILS : ReleaseAnalysis.POST_RELEASE_DETAILS);
 
     // Survival: time from the follow-up start to the first counted event, censored when the
     // records are complete (as-of minus the waiting period) or at the longest window.
@@ -91,12 +77,13 @@ public final class EffectPopulation {
       starts = starts.filter(not(col(ReleaseAnalysis.EVENT_BEFORE_LANDMARK)));
     }
     return starts.select(
+        col(ReleaseAnalysis.RELEASE_ID),
         lit(phase).as(PHASE),
         stratum().as(STRATUM),
         subjects.as(SUBJECTS),
         size(programs).equalTo(0).as(COMPARISON),
         col(inCustody ? ReleaseAnalysis.OUTCOMES : ReleaseAnalysis.LANDMARK_OUTCOMES).as(OUTCOMES),
-        filter(col(ReleaseAnalysis.PROGRAM_DETAILS), d -> d.getField("phase").equalTo(phase)).as(DETAILS),
+        details.as(DETAILS),
         col(ReleaseAnalysis.AGE), col(ReleaseAnalysis.SENTENCE_MONTHS_COLUMN), col(ReleaseAnalysis.PRIOR_CONVICTIONS_COLUMN),
         col(ReleaseAnalysis.EMPLOYED_AT_FIRST_FOLLOWUP), col(ReleaseAnalysis.RELEASE_DATE),
         when(time.geq(0), time).as(TIME), event.as(EVENT));

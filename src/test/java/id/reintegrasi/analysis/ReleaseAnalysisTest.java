@@ -231,7 +231,7 @@ class ReleaseAnalysisTest extends SparkTestBase {
         .session("session_id", "S4", "session_date", "2021-02-01", "hours", "4");
     Row r = analyse(in).get("R1");
     assertEquals(0, new BigDecimal("5.50").compareTo(r.getAs(ReleaseAnalysis.HOURS_PRESENT)));
-    List<Row> details = r.getList(r.fieldIndex(ReleaseAnalysis.PROGRAM_DETAILS));
+    List<Row> details = r.getList(r.fieldIndex(ReleaseAnalysis.IN_CUSTODY_DETAILS));
     assertEquals(1, details.size());
     assertEquals("COMPLETED", details.get(0).getAs("exit_status"));
   }

@@ -9,7 +9,6 @@ import id.reintegrasi.SparkTestBase;
 import id.reintegrasi.badinput.BadInputCorpus.Expected;
 import id.reintegrasi.io.InputException;
 import id.reintegrasi.io.InputReader;
-import id.reintegrasi.io.ParsedColumns;
 import id.reintegrasi.schema.Enrollments;
 import id.reintegrasi.schema.Followups;
 import id.reintegrasi.schema.Mous;
@@ -60,8 +59,7 @@ class BadInputCorpusTest extends SparkTestBase {
             size(col("all_checks"))))
         .reduce(Dataset::unionAll).orElseThrow().collectAsList();
     warned = validated.values().stream()
-        .map(v -> v.flagged().filter(size(col(InputValidator.WARNINGS)).gt(0))
-            .select(col(ParsedColumns.FILE), col(ParsedColumns.LINE), col(InputValidator.WARNINGS).getItem(0).as("w")))
+        .map(v -> v.warnings().select(col("source_file"), col("line"), col("column"), col("rule"), col("message")))
         .reduce(Dataset::unionAll).orElseThrow().collectAsList();
     quality = DataQuality.compute(spark(), List.copyOf(validated.values()));
   }
@@ -95,8 +93,7 @@ class BadInputCorpusTest extends SparkTestBase {
   void warnings_keepTheRow_andNameFileLineColumnAndRule() {
     List<String> actual = new ArrayList<>();
     for (Row r : warned) {
-      Row w = r.getStruct(2);
-      actual.add(tsv(r.get(0), r.get(1), w.getAs("column"), w.getAs("rule"), "WARNING", w.getAs("message")));
+      actual.add(tsv(r.get(0), r.get(1), r.get(2), r.get(3), "WARNING", r.get(4)));
     }
     assertEquals(lines(expected("WARNING")), lines(actual));
     Row kept = validated.get(Enrollments.NAME).clean().filter(col(Enrollments.ENROLLMENT_ID).equalTo("ENR-0104")).first();
