@@ -32,7 +32,23 @@ public final class SparkSessions {
     }
     return configure(builder)
         .config("spark.ui.showConsoleProgress", Boolean.toString(interactive))
+        .config(EXECUTOR_JAVA_OPTIONS, executorJavaOptions(System.getProperty(EXECUTOR_JAVA_OPTIONS)))
         .getOrCreate();
+  }
+
+  static final String EXECUTOR_JAVA_OPTIONS = "spark.executor.extraJavaOptions";
+  static final String COMPILE_HUGE_METHODS = "-XX:-DontCompileHugeMethods";
+
+  /**
+   * The executors' JVM options on a cluster: the user's (from spark-submit --conf), plus the
+   * flag that lets the JIT compile Spark's larger generated methods (see pom.xml, where the
+   * driver and local mode get it), unless the user already set that flag either way.
+   */
+  static String executorJavaOptions(String given) {
+    if (given == null || given.isBlank()) {
+      return COMPILE_HUGE_METHODS;
+    }
+    return given.contains("DontCompileHugeMethods") ? given : given.trim() + " " + COMPILE_HUGE_METHODS;
   }
 
   /** Settings every session of this project needs, whatever launches it. */

@@ -38,4 +38,13 @@ class SparkSessionsProgressTest {
       assertTrue(text.contains("-D" + SparkSessions.PROGRESS_PROPERTY + "=$progress"), script);
     }
   }
+
+  /** Executors on a cluster get the JIT flag for Spark's large generated methods, beside the user's options. */
+  @Test
+  void executorJavaOptions_addTheHugeMethodsFlag_keepingTheUsers() {
+    assertEquals("-XX:-DontCompileHugeMethods", SparkSessions.executorJavaOptions(null));
+    assertEquals("-XX:-DontCompileHugeMethods", SparkSessions.executorJavaOptions(" "));
+    assertEquals("-Dx=1 -XX:-DontCompileHugeMethods", SparkSessions.executorJavaOptions("-Dx=1 "));
+    assertEquals("-XX:+DontCompileHugeMethods", SparkSessions.executorJavaOptions("-XX:+DontCompileHugeMethods"));
+  }
 }
