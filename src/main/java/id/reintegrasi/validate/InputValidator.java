@@ -245,7 +245,11 @@ public final class InputValidator {
     Dataset<Row> repeatedHashes = stash.stash("repeated-key-hashes-" + spec.name(),
         keyed.groupBy(col("_key_hash").as("_repeated_hash")).agg(count(lit(1)).as("_n"))
             .filter(col("_n").gt(1)).select(col("_repeated_hash")));
-    Dataset<Row> candidates = repeatedHashes.count() <= BROADCAST_DUPLICATES ? broadcast(repeatedHashes) : repeatedHashes;
+    long repeated = repeatedHashes.count();
+    if (repeated == 0) {
+      return flagged; // no hash twice, so no key twice: the usual case, and nothing more to read
+    }
+    Dataset<Row> candidates = repeated <= BROADCAST_DUPLICATES ? broadcast(repeatedHashes) : repeatedHashes;
     List<Column> right = new ArrayList<>();
     for (String k : spec.key()) {
       right.add(col(k).as("_dup_" + k));
@@ -292,7 +296,10 @@ public final class InputValidator {
     }
     List<Column> keep = new ArrayList<>();
     for (String name : ParsedColumns.schemaOf(spec).fieldNames()) {
-      keep.add(col(name));
+      // The parser's verdicts are in the flags now; the quarantine needs only its message.
+      if (!name.equals(ParsedColumns.BAD_COLUMNS) && !name.equals(ParsedColumns.RECORD_RULE)) {
+        keep.add(col(name));
+      }
     }
     keep.add(blank.as(BLANK));
     keep.add(when(blank, lit(0L)).otherwise(flags).as(FLAGS));
