@@ -59,6 +59,13 @@ public final class Json {
     sb.append(" ".repeat(n));
   }
 
+  /** {@code s} as a JSON string literal, quotes included. */
+  public static String quote(String s) {
+    StringBuilder sb = new StringBuilder();
+    quote(sb, s);
+    return sb.toString();
+  }
+
   private static void quote(StringBuilder sb, String s) {
     sb.append('"');
     for (int i = 0; i < s.length(); i++) {

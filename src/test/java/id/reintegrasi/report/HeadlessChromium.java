@@ -1,5 +1,7 @@
 package id.reintegrasi.report;
 
+import id.reintegrasi.io.Json;
+
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -73,7 +75,7 @@ final class HeadlessChromium implements AutoCloseable {
       listener.browser = browser;
       String target = (String) browser.call("Target.createTarget", "{\"url\":\"about:blank\"}").get("targetId");
       browser.session = (String) browser.call("Target.attachToTarget",
-          "{\"targetId\":" + MiniJson.quote(target) + ",\"flatten\":true}").get("sessionId");
+          "{\"targetId\":" + Json.quote(target) + ",\"flatten\":true}").get("sessionId");
       return browser;
     } catch (IOException | InterruptedException | RuntimeException | java.util.concurrent.ExecutionException
         | java.util.concurrent.TimeoutException e) {
@@ -90,8 +92,8 @@ final class HeadlessChromium implements AutoCloseable {
     int id = ids.incrementAndGet();
     CompletableFuture<Map<String, Object>> reply = new CompletableFuture<>();
     pending.put(id, reply);
-    String message = "{\"id\":" + id + ",\"method\":" + MiniJson.quote(method) + ",\"params\":" + paramsJson
-        + (session == null ? "" : ",\"sessionId\":" + MiniJson.quote(session)) + "}";
+    String message = "{\"id\":" + id + ",\"method\":" + Json.quote(method) + ",\"params\":" + paramsJson
+        + (session == null ? "" : ",\"sessionId\":" + Json.quote(session)) + "}";
     try {
       socket.sendText(message, true).get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
       Map<String, Object> r = reply.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import id.reintegrasi.SampleRun;
 import id.reintegrasi.SparkTestBase;
+import id.reintegrasi.io.Json;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -123,10 +124,10 @@ class ReportBrowserTest extends SparkTestBase {
         + ",\"height\":900,\"deviceScaleFactor\":1,\"mobile\":false}");
     int seen = browser.events().size();
     String url = file.toAbsolutePath().toUri().toString();
-    Map<String, Object> nav = browser.call("Page.navigate", "{\"url\":" + MiniJson.quote(url) + "}");
+    Map<String, Object> nav = browser.call("Page.navigate", "{\"url\":" + Json.quote(url) + "}");
     assertEquals(null, nav.get("errorText"), "navigation to " + url);
     browser.awaitEvent("Page.loadEventFired", seen);
-    Map<String, Object> result = browser.call("Runtime.evaluate", "{\"expression\":" + MiniJson.quote(INSPECT)
+    Map<String, Object> result = browser.call("Runtime.evaluate", "{\"expression\":" + Json.quote(INSPECT)
         + ",\"returnByValue\":true}");
     assertEquals(null, result.get("exceptionDetails"), "page inspection");
     List<String> problems = new ArrayList<>();
