@@ -124,6 +124,16 @@ final class Catalogue {
       double weight, boolean menOnly, Offence offenceOnly, double under25, double over45,
       boolean combinable, double rrComplete, double rrItt) {
 
+    /** The same program with {@code factor} times the sessions per course (at least one). */
+    Program withSessionsTimes(double factor) {
+      if (factor == 1.0) {
+        return this;
+      }
+      return new Program(id, name, category, phase, facility, partner, mouId, start, end, sessionCode, weekdays,
+          Math.max(1, (int) Math.round(sessions * factor)), hours, durationDays, weight, menOnly, offenceOnly,
+          under25, over45, combinable, rrComplete, rrItt);
+    }
+
     /** Days from the first to the last session of a full course. */
     int courseDays() {
       return phase == Phase.POST_RELEASE ? durationDays : (sessions * 7 + weekdays.size() - 1) / weekdays.size();

@@ -19,7 +19,7 @@ import java.util.SplittableRandom;
  *
  * <pre>
  * DataGenerator --output DIR [--releases N] [--seed S] [--format csv|parquet]
- *               [--as-of yyyy-MM-dd] [--bad-rows K] [--help]
+ *               [--as-of yyyy-MM-dd] [--bad-rows K] [--course-sessions F] [--help]
  * </pre>
  *
  * <p>Determinism: each person draws from a {@link SplittableRandom} seeded by (seed, person
@@ -155,7 +155,7 @@ public final class DataGenerator {
 
   /** Generates the data set described by the options. */
   public static Result run(GeneratorOptions options) throws IOException {
-    PersonSimulator simulator = new PersonSimulator(options.asOf());
+    PersonSimulator simulator = new PersonSimulator(options.asOf(), options.courseSessions());
     BadRows bad = new BadRows(options.badRows(), options.format() == Format.CSV, options.releases());
     OutputFiles out = OutputFiles.open(options.output(), options.format());
     long persons = 0;

@@ -11,7 +11,8 @@ import java.util.Map;
  * The generator's options, parsed and validated in one place. Each option is declared once with
  * a one-line description that is also the {@code --help} text.
  */
-public record GeneratorOptions(Path output, int releases, long seed, Format format, LocalDate asOf, int badRows) {
+public record GeneratorOptions(Path output, int releases, long seed, Format format, LocalDate asOf, int badRows,
+    double courseSessions) {
 
   public enum Format { CSV, PARQUET }
 
@@ -20,6 +21,7 @@ public record GeneratorOptions(Path output, int releases, long seed, Format form
   public static final Format FORMAT_DEFAULT = Format.CSV;
   public static final LocalDate AS_OF_DEFAULT = LocalDate.of(2026, 9, 30);
   public static final int BAD_ROWS_DEFAULT = 0;
+  public static final double COURSE_SESSIONS_DEFAULT = 1.0;
   /** Bad rows take ids from a high block (R9xxxxxx); keep normal ids clear of it. */
   public static final int RELEASES_MAX_WITH_BAD_ROWS = 8_000_000;
 
@@ -36,6 +38,8 @@ public record GeneratorOptions(Path output, int releases, long seed, Format form
         + AS_OF_DEFAULT + ")");
     OPTIONS.put("bad-rows", "K: plant K deliberately bad rows, one per kind, spread over the datasets (default "
         + BAD_ROWS_DEFAULT + ")");
+    OPTIONS.put("course-sessions", "F: sessions of every in-custody course times F, 0.1..10 (default 1: about 13 training"
+        + " rows per enrollment)");
     OPTIONS.put("help", "print this help and exit");
   }
 
@@ -114,7 +118,24 @@ public record GeneratorOptions(Path output, int releases, long seed, Format form
     if (badRows > 0 && releases > RELEASES_MAX_WITH_BAD_ROWS) {
       throw new UsageException("Option --bad-rows needs --releases at most " + RELEASES_MAX_WITH_BAD_ROWS + ".");
     }
-    return new GeneratorOptions(Path.of(out), releases, seed, format, asOf, badRows);
+    double courseSessions = COURSE_SESSIONS_DEFAULT;
+    if (values.containsKey("course-sessions")) {
+      String v = values.get("course-sessions");
+      try {
+        courseSessions = Double.parseDouble(v);
+      } catch (NumberFormatException e) {
+        courseSessions = Double.NaN;
+      }
+      if (!(courseSessions >= 0.1 && courseSessions <= 10)) {
+        throw new UsageException("Option --course-sessions must be a number from 0.1 to 10, not '" + v + "'.");
+      }
+    }
+    return new GeneratorOptions(Path.of(out), releases, seed, format, asOf, badRows, courseSessions);
+  }
+
+  /** The options with defaults for what is not given (tests and callers in code). */
+  public GeneratorOptions(Path output, int releases, long seed, Format format, LocalDate asOf, int badRows) {
+    this(output, releases, seed, format, asOf, badRows, COURSE_SESSIONS_DEFAULT);
   }
 
   private static int positiveInt(Map<String, String> values, String name, int dflt, int min) throws UsageException {
@@ -136,10 +157,11 @@ public record GeneratorOptions(Path output, int releases, long seed, Format form
   public static String help() {
     StringBuilder sb = new StringBuilder(
         "Usage: DataGenerator --output DIR [--releases N] [--seed S] [--format csv|parquet] [--as-of yyyy-MM-dd] [--bad-rows K]\n"
+            + "                     [--course-sessions F]\n"
             + "Writes synthetic, contract-shaped input data (releases, mous, programs, enrollments, training,\n"
             + "reoffences, followups) for the Jambi province reintegration jobs.\n\nOptions:\n");
     for (Map.Entry<String, String> e : OPTIONS.entrySet()) {
-      sb.append(String.format("  --%-10s %s%n", e.getKey(), e.getValue()));
+      sb.append(String.format("  --%-15s %s%n", e.getKey(), e.getValue()));
     }
     return sb.toString();
   }
@@ -147,6 +169,7 @@ public record GeneratorOptions(Path output, int releases, long seed, Format form
   @Override
   public String toString() {
     return "output=" + output + " releases=" + releases + " seed=" + seed + " format="
-        + format.name().toLowerCase(java.util.Locale.ROOT) + " as-of=" + asOf + " bad-rows=" + badRows;
+        + format.name().toLowerCase(java.util.Locale.ROOT) + " as-of=" + asOf + " bad-rows=" + badRows
+        + (courseSessions == COURSE_SESSIONS_DEFAULT ? "" : " course-sessions=" + courseSessions);
   }
 }

@@ -76,9 +76,11 @@ final class PersonSimulator {
   private final List<Program> inCustodyPrograms;
   private final List<Program> postReleasePrograms;
 
-  PersonSimulator(LocalDate asOf) {
+  /** @param courseSessions multiplies the sessions of every in-custody course (1: the catalogue's) */
+  PersonSimulator(LocalDate asOf, double courseSessions) {
     this.asOf = (int) asOf.toEpochDay();
-    this.inCustodyPrograms = Catalogue.PROGRAMS.stream().filter(p -> p.phase() == Phase.IN_CUSTODY).toList();
+    this.inCustodyPrograms = Catalogue.PROGRAMS.stream().filter(p -> p.phase() == Phase.IN_CUSTODY)
+        .map(p -> p.withSessionsTimes(courseSessions)).toList();
     this.postReleasePrograms = Catalogue.PROGRAMS.stream().filter(p -> p.phase() == Phase.POST_RELEASE).toList();
   }
 

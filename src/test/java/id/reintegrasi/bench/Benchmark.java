@@ -29,7 +29,14 @@ public final class Benchmark {
   private static final Pattern HEAP = Pattern.compile("Peak driver heap (\\d+) MB");
   private static final LocalDate AS_OF = LocalDate.of(2026, 9, 30);
 
-  record Options(List<Integer> scales, String format, Path data, Path results, String driverMemory, boolean keepOutput) {}
+  record Options(List<Integer> scales, String format, Path data, Path results, String driverMemory, boolean keepOutput,
+      String courseSessions) {}
+
+  /**
+   * Sessions per in-custody course, times the catalogue's: 4 gives about 40 training rows per
+   * enrollment, so 1M releases come with about 30M training rows, the scale the targets name.
+   */
+  private static final String COURSE_SESSIONS_DEFAULT = "4";
 
   /** What one scale measured. */
   record Measured(int releases, long inputRows, long inputBytes, double generateSeconds, double jobSeconds,
@@ -47,7 +54,7 @@ public final class Benchmark {
       Tee out = new Tee(System.out, file);
       out.println("# Reintegrasi benchmark " + Instant.now() + " on " + Runtime.getRuntime().availableProcessors()
           + " cores, Java " + System.getProperty("java.version") + ", driver heap " + o.driverMemory()
-          + ", input " + o.format());
+          + ", input " + o.format() + ", course sessions x" + o.courseSessions());
       for (int n : o.scales()) {
         Measured m = measure(project, o, n, out);
         all.add(m);
@@ -65,13 +72,13 @@ public final class Benchmark {
   }
 
   private static Measured measure(Path project, Options o, int n, Tee out) throws IOException, InterruptedException {
-    Path input = o.data().resolve(o.format() + "-" + n);
+    Path input = o.data().resolve(o.format() + "-" + n + "-s" + o.courseSessions());
     double generate = 0;
     if (!Files.exists(input.resolve(".complete"))) {
       out.println("\n## Generating " + n + " releases (" + o.format() + ") into " + input);
       long t = System.nanoTime();
       int code = run(project, List.of("jobs/generate", "--output", input.toString(), "--releases", Integer.toString(n),
-          "--format", o.format(), "--as-of", AS_OF.toString()), Map.of(), input.resolveSibling(input.getFileName() + ".generate.log"), null);
+          "--format", o.format(), "--as-of", AS_OF.toString(), "--course-sessions", o.courseSessions()), Map.of(), input.resolveSibling(input.getFileName() + ".generate.log"), null);
       if (code != 0) {
         throw new IllegalStateException("jobs/generate failed with exit code " + code);
       }
@@ -248,6 +255,7 @@ public final class Benchmark {
     Path results = null;
     String memory = "4g";
     boolean keep = false;
+    String courseSessions = COURSE_SESSIONS_DEFAULT;
     for (int i = 0; i < args.length; i++) {
       String a = args[i];
       switch (a) {
@@ -258,9 +266,10 @@ public final class Benchmark {
         case "--results" -> results = Path.of(args[++i]);
         case "--driver-memory" -> memory = args[++i];
         case "--keep-output" -> keep = true;
+        case "--course-sessions" -> courseSessions = args[++i];
         default -> {
           System.err.println("Usage: jobs/benchmark [--scales 100000,1000000,3000000] [--format csv|parquet]"
-              + " [--data DIR] [--results FILE] [--driver-memory 4g] [--keep-output]");
+              + " [--data DIR] [--results FILE] [--driver-memory 4g] [--keep-output] [--course-sessions 4]");
           System.exit(2);
         }
       }
@@ -272,7 +281,7 @@ public final class Benchmark {
     if (results == null) {
       results = data.resolve("results-" + format + "-" + LocalDate.now() + ".md");
     }
-    return new Options(scales, format, data.toAbsolutePath(), results.toAbsolutePath(), memory, keep);
+    return new Options(scales, format, data.toAbsolutePath(), results.toAbsolutePath(), memory, keep, courseSessions);
   }
 
   /** Prints to the console and to the results file. */

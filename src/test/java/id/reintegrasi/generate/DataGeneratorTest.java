@@ -60,6 +60,27 @@ class DataGeneratorTest {
   }
 
   @Test
+  void courseSessions_onePointZeroIsTheDefault_andFourGivesAboutThreeTimesTheTrainingPerEnrollment(@TempDir Path tmp)
+      throws IOException, GeneratorOptions.UsageException, GeneratorOptions.HelpRequested {
+    generate(tmp.resolve("a"), 1000, 7, Format.CSV, 0);
+    DataGenerator.run(GeneratorOptions.parse(List.of("--output", tmp.resolve("b").toString(), "--releases", "1000",
+        "--seed", "7", "--course-sessions", "1")));
+    DataGenerator.Result four = DataGenerator.run(GeneratorOptions.parse(List.of("--output", tmp.resolve("c").toString(),
+        "--releases", "1000", "--seed", "7", "--course-sessions", "4")));
+    for (String name : CONTRACT_HEADERS.keySet()) {
+      assertArrayEquals(Files.readAllBytes(tmp.resolve("a/" + name + ".csv")),
+          Files.readAllBytes(tmp.resolve("b/" + name + ".csv")), name + ".csv: --course-sessions 1 is the default");
+    }
+    double perEnrollment1 = (double) read(tmp.resolve("a"), "training").size() / read(tmp.resolve("a"), "enrollments").size();
+    double perEnrollment4 = (double) four.rows().get(InputDataset.TRAINING) / four.rows().get(InputDataset.ENROLLMENTS);
+    // Longer courses are cut short by releases more often, so less than four times.
+    assertTrue(perEnrollment1 > 10 && perEnrollment1 < 17, "default: " + perEnrollment1);
+    assertTrue(perEnrollment4 > 2.5 * perEnrollment1 && perEnrollment4 < 4 * perEnrollment1,
+        perEnrollment1 + " -> " + perEnrollment4);
+    assertEquals(1000, four.rows().get(InputDataset.RELEASES));
+  }
+
+  @Test
   void otherSeed_givesOtherData(@TempDir Path tmp) throws IOException {
     generate(tmp.resolve("a"), 200, 1, Format.CSV, 0);
     generate(tmp.resolve("b"), 200, 2, Format.CSV, 0);
@@ -198,7 +219,12 @@ class DataGeneratorTest {
     assertThrows(GeneratorOptions.UsageException.class,
         () -> GeneratorOptions.parse(List.of("--output", "x", "--format", "json")));
     assertThrows(GeneratorOptions.HelpRequested.class, () -> GeneratorOptions.parse(List.of("--help")));
-    for (String option : List.of("--output", "--releases", "--seed", "--format", "--as-of", "--bad-rows", "--help")) {
+    for (String bad : List.of("0", "11", "x", "NaN")) {
+      assertThrows(GeneratorOptions.UsageException.class,
+          () -> GeneratorOptions.parse(List.of("--output", "x", "--course-sessions", bad)), bad);
+    }
+    for (String option : List.of("--output", "--releases", "--seed", "--format", "--as-of", "--bad-rows",
+        "--course-sessions", "--help")) {
       assertTrue(GeneratorOptions.help().contains(option), option);
     }
   }
