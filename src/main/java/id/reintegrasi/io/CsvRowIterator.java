@@ -97,7 +97,7 @@ final class CsvRowIterator implements Iterator<Row> {
     out[n + 1] = record.line();
     out[n + 2] = record.rule();
     out[n + 3] = record.message();
-    out[n + 4] = CollectionConverters.asScala(bad).toSeq();
+    out[n + 4] = bad.isEmpty() ? null : CollectionConverters.asScala(bad).toSeq();
     if (!record.ok() || !bad.isEmpty()) {
       Map<String, String> raw = new LinkedHashMap<>();
       // A malformed record's fields need not stand under their header (a missing comma shifts

@@ -112,7 +112,14 @@ public final class OutputWriter {
    */
   public Dataset<Row> stash(String name, Dataset<Row> data) {
     String path = new Path(new Path(staging, WORK), name).toString();
-    data.write().mode(SaveMode.Overwrite).parquet(path);
+    // Written once, read back a few times, then deleted: no dictionaries (ids and session keys
+    // are nearly all distinct, so building one only to give it up costs more than the bytes it
+    // would save) and no size statistics, which no reader of the work area uses.
+    data.write().mode(SaveMode.Overwrite)
+        .option("parquet.enable.dictionary", "false")
+        .option("parquet.enable.dictionary#" + ParsedColumns.FILE, "true") // a few names, on every row
+        .option("parquet.size.statistics.enabled", "false")
+        .parquet(path);
     return spark.read().parquet(path);
   }
 

@@ -19,7 +19,7 @@ public final class ParsedColumns {
   /** A problem with the record as a whole (field_count, unterminated_quote, ...), else null. */
   public static final String RECORD_RULE = "_record_rule";
   public static final String RECORD_MESSAGE = "_record_message";
-  /** Declared columns whose value could not be read as the declared type. */
+  /** Declared columns whose value could not be read as the declared type; null when none. */
   public static final String BAD_COLUMNS = "_bad_columns";
   /** The original values as text, kept only for rows with a parse problem. */
   public static final String RAW = "_raw";

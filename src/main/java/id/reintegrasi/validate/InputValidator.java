@@ -53,6 +53,9 @@ public final class InputValidator {
   public static final String BLANK = "_blank";
   /** Checks per dataset that fit the flags (the contract's datasets have up to about 35). */
   static final int MAX_CHECKS = 63;
+  /** The 64-bit hash of a row's key (null when part of the key is missing), stored by the first pass. */
+  static final String KEY_HASH = "_key_hash";
+  private static final String REPEATED_HASH = "_repeated_hash";
   /** How many rows share a row's key, where more than one. */
   static final String DUPLICATE = "_duplicate";
   /** Most duplicated keys joined back by broadcast. */
@@ -190,7 +193,7 @@ public final class InputValidator {
         "the record is malformed"));
     for (ColumnSpec c : spec.columns()) {
       Column value = col(c.name());
-      Column unparsable = array_contains(col(ParsedColumns.BAD_COLUMNS), c.name());
+      Column unparsable = coalesce(array_contains(col(ParsedColumns.BAD_COLUMNS), c.name()), lit(false));
       if (c.type() != ColumnType.ID && c.type() != ColumnType.TEXT && c.type() != ColumnType.CODE) {
         String expected = switch (c.type()) {
           case DATE -> "a date as " + datePattern + "; if the export writes dates another way, give its"
@@ -231,23 +234,24 @@ public final class InputValidator {
 
   /**
    * Adds the duplicate-key violation to the rows whose key is on several rows. It runs on the
-   * materialised rows, after the one pass over the input, and never shuffles the rows themselves
-   * (a window over the key would sort all the tens of millions of training rows): the keys'
-   * 64-bit hashes are counted first (8 bytes a row through the shuffle instead of the key's
-   * text), the few rows whose hash is repeated are counted again by their real key (so a hash
-   * collision never makes a duplicate), and the duplicated keys are joined back by broadcast.
+   * materialised rows, after the one pass over the input (which stored each key's 64-bit hash),
+   * and never shuffles the rows themselves: the hashes alone are spread over the shuffle
+   * partitions by value and sorted there ({@link RepeatedHashes}; a hash aggregate would spill
+   * and probe a map tens of millions of times for keys that are nearly all unique), the few rows
+   * whose hash is repeated are counted again by their real key (so a hash collision never makes
+   * a duplicate), and the duplicated keys are joined back by broadcast.
    */
   private Dataset<Row> withDuplicateKeys(DatasetSpec spec, Dataset<Row> flagged, int bit) {
     Column[] keys = spec.key().stream().map(k -> col(k)).toArray(Column[]::new);
-    Column allKeys = spec.key().stream().map(k -> col(k).isNotNull()).reduce(Column::and).orElseThrow();
-    Dataset<Row> keyed = flagged.filter(allKeys).select(keys).withColumn("_key_hash", xxhash64(keys));
-    // Stashed, so that counting them and broadcasting them do not count every key twice.
+    // As many partitions as the stash is read in (which grows with its size): a few million
+    // hashes a partition at most, and one for a table of a few rows.
+    int partitions = Math.max(1, flagged.rdd().getNumPartitions());
     Dataset<Row> repeatedHashes = stash.stash("repeated-key-hashes-" + spec.name(),
-        keyed.groupBy(col("_key_hash").as("_repeated_hash")).agg(count(lit(1)).as("_n"))
-            .filter(col("_n").gt(1)).select(col("_repeated_hash")));
+        RepeatedHashes.find(flagged.select(col(KEY_HASH)).filter(col(KEY_HASH).isNotNull()), partitions)
+            .toDF(REPEATED_HASH));
     long repeated = repeatedHashes.count();
     if (repeated == 0) {
-      return flagged; // no hash twice, so no key twice: the usual case, and nothing more to read
+      return flagged.drop(KEY_HASH); // no hash twice, so no key twice: the usual case
     }
     Dataset<Row> candidates = repeated <= BROADCAST_DUPLICATES ? broadcast(repeatedHashes) : repeatedHashes;
     List<Column> right = new ArrayList<>();
@@ -256,7 +260,7 @@ public final class InputValidator {
     }
     right.add(col(DUPLICATE));
     Dataset<Row> duplicated = stash.stash("duplicate-keys-" + spec.name(),
-        keyed.join(candidates, col("_key_hash").equalTo(col("_repeated_hash")), "left_semi")
+        flagged.join(candidates, col(KEY_HASH).equalTo(col(REPEATED_HASH)), "left_semi")
             .groupBy(keys).agg(count(lit(1)).as(DUPLICATE)).filter(col(DUPLICATE).gt(1))
             .select(right.toArray(Column[]::new)));
     // A pathological export where most keys repeat is joined without broadcast, to bound memory.
@@ -264,6 +268,9 @@ public final class InputValidator {
     Column on = spec.key().stream().map(k -> col(k).equalTo(col("_dup_" + k))).reduce(Column::and).orElseThrow();
     List<Column> out = new ArrayList<>();
     for (String name : flagged.columns()) {
+      if (name.equals(KEY_HASH)) {
+        continue;
+      }
       out.add(name.equals(FLAGS)
           ? col(FLAGS).bitwiseOR(when(col(DUPLICATE).isNotNull(), lit(1L << bit)).otherwise(lit(0L))).as(FLAGS)
           : col(name));
@@ -303,6 +310,11 @@ public final class InputValidator {
     }
     keep.add(blank.as(BLANK));
     keep.add(when(blank, lit(0L)).otherwise(flags).as(FLAGS));
+    if (duplicateKey != null) {
+      Column[] keys = spec.key().stream().map(k -> col(k)).toArray(Column[]::new);
+      Column allKeys = spec.key().stream().map(k -> col(k).isNotNull()).reduce(Column::and).orElseThrow();
+      keep.add(when(allKeys, xxhash64(keys)).as(KEY_HASH));
+    }
     Dataset<Row> flagged = stash.stash("flagged-" + spec.name(), rows.select(keep.toArray(Column[]::new)));
     if (duplicateKey != null) {
       flagged = withDuplicateKeys(spec, flagged, checks.size() - 1);
