@@ -42,47 +42,59 @@ class CrashRecoveryTest extends SparkTestBase {
   @Test
   void killedAtSeveralMoments_thePreviousOutputStays_andTheNextRunMatchesAnUninterruptedOne() throws Exception {
     Path reference = SampleRun.output();
-    Path out = tmp.resolve("out");
-    copyTree(reference, out);
-    Map<String, String> before = digest(out);
-
     // Kill points in the write phase: while writing the summaries, and while writing the
-    // quarantine (the last step before the commit). While the first child validates, a run in
-    // this JVM into the same output must be refused at once.
+    // quarantine (the last step before the commit). One child run per kill point, each into its
+    // own copy of a previous output; both run at once (each spends most of its time starting up).
     List<String> killWhen = List.of("cohort_outcomes", "_quarantine");
-    for (String mark : killWhen) {
-      Process child = startJob(out);
-      try {
-        if (mark.equals("cohort_outcomes")) {
-          awaitStaging(child, out, "_work/flagged-releases");
-          ByteArrayOutputStream err = new ByteArrayOutputStream();
-          int code = ReintegrationJob.runCli(args(out), new PrintStream(new ByteArrayOutputStream()),
-              new PrintStream(err, true, StandardCharsets.UTF_8), spark());
-          String message = err.toString(StandardCharsets.UTF_8);
-          assertEquals(2, code, message);
-          assertTrue(message.contains("Another run is writing to --output " + out), message);
-          assertTrue(message.contains("pid=" + child.pid()), message);
-        }
-        Path staging = awaitStaging(child, out, mark);
+    List<Path> outs = new ArrayList<>();
+    List<Process> children = new ArrayList<>();
+    Map<Path, Map<String, String>> before = new TreeMap<>();
+    try {
+      for (int i = 0; i < killWhen.size(); i++) {
+        Path out = tmp.resolve("out" + (i + 1));
+        copyTree(reference, out);
+        before.put(out, digest(out));
+        outs.add(out);
+        children.add(startJob(out));
+      }
+      // While the first child validates, a run in this JVM into the same output is refused at once.
+      Process first = children.get(0);
+      awaitStaging(first, outs.get(0), "_work/flagged-releases");
+      ByteArrayOutputStream err = new ByteArrayOutputStream();
+      int refused = ReintegrationJob.runCli(args(outs.get(0)), new PrintStream(new ByteArrayOutputStream()),
+          new PrintStream(err, true, StandardCharsets.UTF_8), spark());
+      String message = err.toString(StandardCharsets.UTF_8);
+      assertEquals(2, refused, message);
+      assertTrue(message.contains("Another run is writing to --output " + outs.get(0)), message);
+      assertTrue(message.contains("pid=" + first.pid()), message);
+
+      for (int i = 0; i < killWhen.size(); i++) {
+        Process child = children.get(i);
+        Path staging = awaitStaging(child, outs.get(i), killWhen.get(i));
         child.destroyForcibly(); // SIGKILL
         assertTrue(child.waitFor(60, TimeUnit.SECONDS));
-        assertTrue(Files.exists(staging), "the killed run got as far as " + mark);
-      } finally {
-        child.destroyForcibly();
+        assertTrue(Files.exists(staging), "the killed run got as far as " + killWhen.get(i));
       }
-      assertEquals(before, digest(out), "previous output unchanged after a kill at " + mark);
-      OutputTables.assertSameTables(reference, out, "previous output still readable after a kill at " + mark);
+    } finally {
+      children.forEach(Process::destroyForcibly);
     }
+    for (int i = 0; i < killWhen.size(); i++) {
+      Path out = outs.get(i);
+      String mark = killWhen.get(i);
+      assertEquals(before.get(out), digest(out), "previous output unchanged after a kill at " + mark);
+      OutputTables.assertSameTables(reference, out, "previous output still readable after a kill at " + mark);
 
-    // The next run: takes over the lock the dead process held, removes its staging folders,
-    // and writes the same tables as the uninterrupted run.
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int code = ReintegrationJob.runCli(args(out), new PrintStream(new ByteArrayOutputStream()),
-        new PrintStream(err, true, StandardCharsets.UTF_8), spark());
-    assertEquals(0, code, err.toString(StandardCharsets.UTF_8));
-    OutputTables.assertSameTables(reference, out, "the run after the kills vs an uninterrupted run");
+      // The next run: takes over the lock the dead process held, removes its staging folder,
+      // and writes the same tables as the uninterrupted run.
+      ByteArrayOutputStream err = new ByteArrayOutputStream();
+      int code = ReintegrationJob.runCli(args(out), new PrintStream(new ByteArrayOutputStream()),
+          new PrintStream(err, true, StandardCharsets.UTF_8), spark());
+      assertEquals(0, code, err.toString(StandardCharsets.UTF_8));
+      OutputTables.assertSameTables(reference, out, "the run after a kill at " + mark + " vs an uninterrupted run");
+    }
     try (Stream<Path> s = Files.list(tmp)) {
-      assertEquals(List.of(".out.lock", "out"), s.map(p -> p.getFileName().toString()).sorted().toList());
+      assertEquals(List.of(".out1.lock", ".out2.lock", "out1", "out2"),
+          s.map(p -> p.getFileName().toString()).sorted().toList());
     }
   }
 
@@ -109,9 +121,14 @@ class CrashRecoveryTest extends SparkTestBase {
     command.add(ReintegrationJob.class.getName());
     command.addAll(List.of(args(out)));
     ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true)
-        .redirectOutput(tmp.resolveSibling(tmp.getFileName() + "-child.log").toFile());
+        .redirectOutput(childLog(out).toFile());
     pb.environment().put("SPARK_LOCAL_IP", "127.0.0.1");
     return pb.start();
+  }
+
+  /** The child's console output, beside the test's folder (whose listing the test checks). */
+  private Path childLog(Path out) {
+    return tmp.resolveSibling(tmp.getFileName() + "-" + out.getFileName() + "-child.log");
   }
 
   /** Waits until the child's staging folder holds {@code mark}; returns the staging folder. */
@@ -120,7 +137,7 @@ class CrashRecoveryTest extends SparkTestBase {
     while (System.currentTimeMillis() < deadline) {
       Optional<Path> staging;
       try (Stream<Path> s = Files.list(out.getParent())) {
-        staging = s.filter(p -> p.getFileName().toString().startsWith(".out.staging-")
+        staging = s.filter(p -> p.getFileName().toString().startsWith("." + out.getFileName() + ".staging-")
             && p.getFileName().toString().endsWith("-" + child.pid())).findFirst();
       }
       if (staging.isPresent() && Files.exists(staging.get().resolve(mark))) {
@@ -128,7 +145,7 @@ class CrashRecoveryTest extends SparkTestBase {
       }
       if (!child.isAlive()) {
         fail("the child run ended (exit " + child.exitValue() + ") before writing " + mark + ":\n"
-            + Files.readString(tmp.resolveSibling(tmp.getFileName() + "-child.log")));
+            + Files.readString(childLog(out)));
       }
       Thread.sleep(20);
     }
