@@ -6,8 +6,8 @@ import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.count_distinct;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.quarter;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
@@ -20,6 +20,7 @@ import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 
 /**
@@ -56,12 +57,21 @@ public final class ProgramParticipation {
             sum(when(status.equalTo(Enrollments.DROPPED), 1L).otherwise(0L)).as("dropped"),
             sum(when(status.equalTo(Enrollments.ONGOING), 1L).otherwise(0L)).as("ongoing"));
     Column present = col(Training.ATTENDANCE).equalTo(Training.PRESENT);
-    Dataset<Row> delivered = training
+    // Per person first, then per program and quarter: the attendees are the persons with a
+    // PRESENT session. Two plain aggregations; a count_distinct beside sums would make Spark
+    // copy every training row once per kind of aggregate (Expand) before aggregating.
+    Dataset<Row> perPerson = training
         .groupBy(col(Training.PROGRAM_ID).as("program_id"),
-            quarterOf(col(Training.SESSION_DATE)).as("quarter"))
+            quarterOf(col(Training.SESSION_DATE)).as("quarter"), col(Training.PERSON_ID).as("_person"))
         .agg(sum(when(present, col(Training.HOURS))).as("hours_present"),
-            count_distinct(when(present, col(Training.PERSON_ID))).as("attendees"),
+            max(present).as("_present"),
             sum(when(col(Training.CERTIFICATE), 1L).otherwise(0L)).as("certificates"));
+    DataType hours = perPerson.schema().apply("hours_present").dataType();
+    Dataset<Row> delivered = perPerson
+        .groupBy(col("program_id"), col("quarter"))
+        .agg(sum(col("hours_present")).cast(hours).as("hours_present"),
+            count(when(col("_present").and(col("_person").isNotNull()), lit(1))).as("attendees"),
+            sum(col("certificates")).as("certificates"));
     Dataset<Row> catalogue = programs.select(col(Programs.PROGRAM_ID).as("program_id"),
         col(Programs.MOU_ID).as("mou_id"), col(Programs.PROGRAM_NAME).as("program_name"),
         col(Programs.CATEGORY).as("category"), col(Programs.PHASE).as("phase"));
