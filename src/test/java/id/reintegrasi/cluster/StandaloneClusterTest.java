@@ -222,7 +222,8 @@ class StandaloneClusterTest extends SparkTestBase {
 
   /**
    * Processes that outlived the launch: any process seen below it while it ran, and any process
-   * whose command line names the launch's folder (Master, Worker and executors name its jars/).
+   * whose command line names a path in the launch's folder (Master, Worker and executors name
+   * its jars/); "folder/", so that the folder of launch "cluster" does not match "cluster-term".
    */
   private static List<String> leftovers(Launch launch) {
     String folder = launch.folder().toString();
@@ -237,7 +238,7 @@ class StandaloneClusterTest extends SparkTestBase {
       }
       ProcessHandle.allProcesses()
           .filter(p -> p.info().startInstant().map(s -> !s.isBefore(launch.startedAt().minusSeconds(1))).orElse(true))
-          .filter(p -> p.info().commandLine().map(c -> c.contains(folder)).orElse(false))
+          .filter(p -> p.info().commandLine().map(c -> c.contains(folder + "/")).orElse(false))
           .forEach(p -> left.put(p.pid(), p.info().commandLine().orElse("?")));
       if (left.isEmpty()) {
         break;
