@@ -235,11 +235,11 @@ public final class InputValidator {
   /**
    * Adds the duplicate-key violation to the rows whose key is on several rows. It runs on the
    * materialised rows, after the one pass over the input (which stored each key's 64-bit hash),
-   * and never shuffles the rows themselves: the hashes alone are spread over the shuffle
-   * partitions by value and sorted there ({@link RepeatedHashes}; a hash aggregate would spill
-   * and probe a map tens of millions of times for keys that are nearly all unique), the few rows
-   * whose hash is repeated are counted again by their real key (so a hash collision never makes
-   * a duplicate), and the duplicated keys are joined back by broadcast.
+   * and never shuffles the rows themselves: the hashes alone are spread by value over as many
+   * partitions as the stash is read in, and sorted there ({@link RepeatedHashes}; a hash
+   * aggregate would spill and probe a map tens of millions of times for keys that are nearly all
+   * unique), the few rows whose hash is repeated are counted again by their real key (so a hash
+   * collision never makes a duplicate), and the duplicated keys are joined back by broadcast.
    */
   private Dataset<Row> withDuplicateKeys(DatasetSpec spec, Dataset<Row> flagged, int bit) {
     Column[] keys = spec.key().stream().map(k -> col(k)).toArray(Column[]::new);
