@@ -129,7 +129,9 @@ public final class OutputWriter {
     // Summaries are small: one file each keeps them pleasant to open elsewhere.
     table.coalesce(1).write().mode(SaveMode.ErrorIfExists).parquet(path.toString());
     long rows = footerRows(path);
-    tables.put(name, rows);
+    synchronized (tables) { // tables are written from several threads side by side
+      tables.put(name, rows);
+    }
     return rows;
   }
 
@@ -171,7 +173,9 @@ public final class OutputWriter {
   }
 
   public Map<String, Long> tables() {
-    return Map.copyOf(tables);
+    synchronized (tables) {
+      return Map.copyOf(tables);
+    }
   }
 
   public Map<String, Long> quarantineCounts() {

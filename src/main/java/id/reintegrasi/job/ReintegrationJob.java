@@ -158,25 +158,45 @@ public final class ReintegrationJob {
       LocalDate asOf = opts.asOf().orElseThrow();
       LOG.info("As-of date {} ({})", asOf, options.asOf().isPresent() ? "given" : "latest event date in the inputs");
 
-      // Step 3: validate, releases first: the other datasets' references are checked against them.
+      // Step 3: validate. The references are checked against clean rows, so programs wait for
+      // the MoUs, enrollments for releases and programs, training for programs, reoffences for
+      // releases; the rest goes side by side (releases, often one big file and so one task, beside
+      // the catalogue and training). A strict run reports the first bad dataset in the order
+      // releases, mous, programs, enrollments, training, reoffences, followups, as when run one by one.
       InputValidator validator = new InputValidator(asOf, opts.dateFormat(), opts.strict(), writer::stash);
-      Validated releases = timed("validate releases", () -> validator.releases(reads.get(Releases.NAME)));
-      validated.add(releases);
-      Validated mous = timed("validate mous", () -> validator.mous(reads.get(Mous.NAME)));
-      validated.add(mous);
-      Validated programs = timed("validate programs", () -> validator.programs(reads.get(Programs.NAME), mous.clean()));
-      validated.add(programs);
-      Validated enrollments = timed("validate enrollments",
-          () -> validator.enrollments(reads.get(Enrollments.NAME), programs.clean(), releases.clean()));
-      validated.add(enrollments);
-      Validated training = timed("validate training",
-          () -> validator.training(reads.get(Training.NAME), programs.clean()));
-      validated.add(training);
-      Validated reoffences = timed("validate reoffences",
-          () -> validator.reoffences(reads.get(Reoffences.NAME), releases.clean()));
-      validated.add(reoffences);
-      Validated followups = reads.containsKey(Followups.NAME)
-          ? timed("validate followups", () -> validator.followups(reads.get(Followups.NAME))) : null;
+      Validated releases;
+      Validated mous;
+      Validated programs;
+      Validated enrollments;
+      Validated training;
+      Validated reoffences;
+      Validated followups;
+      try (SideBySide steps = new SideBySide("validate", VALIDATION_THREADS)) {
+        // Submitted in the order Spark should favour them: its scheduler serves the jobs first
+        // come, first served, and the catalogue chain leads to training, the biggest dataset.
+        var mousStep = steps.start(() -> timed("validate mous", () -> validator.mous(reads.get(Mous.NAME))));
+        var releasesStep = steps.start(() -> timed("validate releases", () -> validator.releases(reads.get(Releases.NAME))));
+        var programsStep = steps.after(mousStep,
+            m -> timed("validate programs", () -> validator.programs(reads.get(Programs.NAME), m.clean())));
+        var trainingStep = steps.after(programsStep,
+            p -> timed("validate training", () -> validator.training(reads.get(Training.NAME), p.clean())));
+        var enrollmentsStep = steps.after(releasesStep, programsStep, (r, p) -> timed("validate enrollments",
+            () -> validator.enrollments(reads.get(Enrollments.NAME), p.clean(), r.clean())));
+        var reoffencesStep = steps.after(releasesStep,
+            r -> timed("validate reoffences", () -> validator.reoffences(reads.get(Reoffences.NAME), r.clean())));
+        var followupsStep = reads.containsKey(Followups.NAME)
+            ? steps.after(releasesStep, r -> timed("validate followups", () -> validator.followups(reads.get(Followups.NAME))))
+            : java.util.concurrent.CompletableFuture.<Validated>completedFuture(null);
+        steps.awaitAll();
+        releases = SideBySide.result(releasesStep);
+        mous = SideBySide.result(mousStep);
+        programs = SideBySide.result(programsStep);
+        enrollments = SideBySide.result(enrollmentsStep);
+        training = SideBySide.result(trainingStep);
+        reoffences = SideBySide.result(reoffencesStep);
+        followups = SideBySide.result(followupsStep);
+      }
+      validated.addAll(List.of(releases, mous, programs, enrollments, training, reoffences));
       if (followups != null) {
         validated.add(followups);
       }
@@ -189,49 +209,58 @@ public final class ReintegrationJob {
       }
       reads.values().forEach(r -> r.rows().unpersist());
 
-      // Step 5: the release-level analysis table, reused by every summary.
+      // Steps 5 to 7: the release-level analysis table, reused by every summary; the effects of
+      // programs and MoUs against matched comparison groups; the summaries, staged. Side by side
+      // where one does not need another (program_participation reads only the validated inputs).
       ReleaseAnalysis.Params params = new ReleaseAnalysis.Params(asOf, opts.windows(),
           opts.waitingMonths(), opts.countedEventTypes(), opts.landmarkDays());
-      Dataset<Row> analysis = timed("analysis table", () -> writer.stash("analysis",
-          ReleaseAnalysis.build(releases.clean(), programs.clean(), enrollments.clean(), training.clean(),
-              reoffences.clean(), followups == null ? null : followups.clean(), params)));
-      long analysed = analysis.count();
-      LOG.info("Analysis table: {} releases", analysed);
-
-      // Step 6: program and MoU effects against the matched comparison group.
       EffectPopulation.Params ep = new EffectPopulation.Params(asOf, opts.waitingMonths(),
           opts.longestWindow(), opts.landmarkDays());
-      Dataset<Row> population = timed("effect populations", () -> writer.stash("population",
-          EffectPopulation.of(analysis, Programs.IN_CUSTODY, ep)
-              .unionByName(EffectPopulation.of(analysis, Programs.POST_RELEASE, ep))));
       Map<String, String> names = subjectNames(programs.clean(), mous.clean());
-      SurvivalCurves.Result survival = timed("survival curves",
-          () -> SurvivalCurves.compute(spark, population, opts.minCell(), SURVIVAL_GRID_DAYS));
-      Matching.Result matched = timed("matching", () -> Matching.match(
-          ProgramEffects.longTable(population), ReleaseAnalysis.COVARIATES));
-      ProgramEffects.Tables effects = ProgramEffects.compute(spark, matched, names, survival.logRankP(),
-          survival.naiveLogRankP(),
-          new ProgramEffects.Params(opts.minCell(), opts.minTreated(), opts.headlineWindow()));
-      Matching.Result employment = timed("matching for employment", () -> Matching.match(
-          Reintegration.longTable(population, asOf), ReleaseAnalysis.COVARIATES));
-      LOG.info("Matching: {} subject-window cells for the effects, {} for employment",
-          matched.subjects().size(), employment.subjects().size());
-
-      // Step 7: the summaries, staged; then the quarantine and the manifest.
-      timedRows("write " + CohortOutcomes.NAME,
-          () -> writer.table(CohortOutcomes.NAME, CohortOutcomes.compute(analysis, opts.minCell())));
-      timedRows("write " + ProgramParticipation.NAME, () -> writer.table(ProgramParticipation.NAME,
-          ProgramParticipation.compute(programs.clean(), enrollments.clean(), training.clean(), opts.minCell())));
-      timedRows("write " + ProgramEffects.EFFECT_TABLE, () -> writer.table(ProgramEffects.EFFECT_TABLE, effects.effects()));
-      timedRows("write " + ProgramEffects.BALANCE_TABLE, () -> writer.table(ProgramEffects.BALANCE_TABLE, effects.balance()));
-      timedRows("write " + SurvivalCurves.NAME, () -> writer.table(SurvivalCurves.NAME, survival.table()));
-      timedRows("write " + DoseResponse.NAME, () -> writer.table(DoseResponse.NAME,
-          DoseResponse.compute(population, opts.minCell())));
-      timedRows("write " + MouDid.NAME, () -> writer.table(MouDid.NAME, MouDid.compute(spark, analysis,
-          programs.clean(), mous.clean(), opts.windows(), opts.minCell())));
-      timedRows("write " + Reintegration.NAME, () -> writer.table(Reintegration.NAME,
-          Reintegration.compute(spark, employment, opts.minCell())));
-      timedRows("write " + DataQuality.NAME, () -> writer.table(DataQuality.NAME, quality.table()));
+      try (SideBySide steps = new SideBySide("summarise", SUMMARY_THREADS)) {
+        var analysisStep = steps.start(() -> {
+          Dataset<Row> table = timed("analysis table", () -> writer.stash("analysis",
+              ReleaseAnalysis.build(releases.clean(), programs.clean(), enrollments.clean(), training.clean(),
+                  reoffences.clean(), followups == null ? null : followups.clean(), params)));
+          LOG.info("Analysis table: {} releases", table.count());
+          return table;
+        });
+        steps.start(() -> timedRows("write " + ProgramParticipation.NAME, () -> writer.table(ProgramParticipation.NAME,
+            ProgramParticipation.compute(programs.clean(), enrollments.clean(), training.clean(), opts.minCell()))));
+        var populationStep = steps.after(analysisStep, analysis -> timed("effect populations",
+            () -> writer.stash("population", EffectPopulation.of(analysis, Programs.IN_CUSTODY, ep)
+                .unionByName(EffectPopulation.of(analysis, Programs.POST_RELEASE, ep)))));
+        var survivalStep = steps.after(populationStep, population -> timed("survival curves",
+            () -> SurvivalCurves.compute(spark, population, opts.minCell(), SURVIVAL_GRID_DAYS)));
+        var matchedStep = steps.after(populationStep, population -> timed("matching",
+            () -> Matching.match(ProgramEffects.longTable(population), ReleaseAnalysis.COVARIATES)));
+        var employmentStep = steps.after(populationStep, population -> timed("matching for employment",
+            () -> Matching.match(Reintegration.longTable(population, asOf), ReleaseAnalysis.COVARIATES)));
+        steps.after(analysisStep, analysis -> timedRows("write " + CohortOutcomes.NAME,
+            () -> writer.table(CohortOutcomes.NAME, CohortOutcomes.compute(analysis, opts.minCell()))));
+        steps.after(populationStep, population -> timedRows("write " + DoseResponse.NAME,
+            () -> writer.table(DoseResponse.NAME, DoseResponse.compute(population, opts.minCell()))));
+        steps.after(analysisStep, analysis -> timedRows("write " + MouDid.NAME, () -> writer.table(MouDid.NAME,
+            MouDid.compute(spark, analysis, programs.clean(), mous.clean(), opts.windows(), opts.minCell()))));
+        steps.after(survivalStep, survival -> timedRows("write " + SurvivalCurves.NAME,
+            () -> writer.table(SurvivalCurves.NAME, survival.table())));
+        steps.after(matchedStep, survivalStep, (matched, survival) -> {
+          ProgramEffects.Tables effects = ProgramEffects.compute(spark, matched, names, survival.logRankP(),
+              survival.naiveLogRankP(),
+              new ProgramEffects.Params(opts.minCell(), opts.minTreated(), opts.headlineWindow()));
+          timedRows("write " + ProgramEffects.EFFECT_TABLE,
+              () -> writer.table(ProgramEffects.EFFECT_TABLE, effects.effects()));
+          return timedRows("write " + ProgramEffects.BALANCE_TABLE,
+              () -> writer.table(ProgramEffects.BALANCE_TABLE, effects.balance()));
+        });
+        steps.after(employmentStep, employment -> timedRows("write " + Reintegration.NAME,
+            () -> writer.table(Reintegration.NAME, Reintegration.compute(spark, employment, opts.minCell()))));
+        steps.start(() -> timedRows("write " + DataQuality.NAME, () -> writer.table(DataQuality.NAME, quality.table())));
+        steps.awaitAll();
+        steps.throwFirstFailure();
+        LOG.info("Matching: {} subject-window cells for the effects, {} for employment",
+            SideBySide.result(matchedStep).subjects().size(), SideBySide.result(employmentStep).subjects().size());
+      }
       for (Validated v : validated) {
         DataQuality.DatasetCounts c = quality.counts().stream()
             .filter(x -> x.dataset().equals(v.name())).findFirst().orElseThrow();
@@ -261,6 +290,14 @@ public final class ReintegrationJob {
       throw e;
     }
   }
+
+  /**
+   * Driver threads that submit validation jobs side by side: enough for releases, the catalogue
+   * chain and followups at once; more would only add memory pressure on a 2-core machine.
+   */
+  private static final int VALIDATION_THREADS = 3;
+  /** Driver threads for the summaries: the analysis table, program_participation and one more. */
+  private static final int SUMMARY_THREADS = 3;
 
   /** The driver JVM's peak heap use so far; in local mode the executors share this heap. */
   static long peakHeapMb() {

@@ -243,6 +243,27 @@ class ValidationTest extends SparkTestBase {
     assertTrue(!Files.exists(output), "nothing written where a reader would take it for a result");
   }
 
+  /**
+   * Datasets are validated side by side, but a strict run with bad rows in several of them names
+   * the first in the contract's order, as a run one dataset at a time would: here enrollments
+   * (before training and reoffences), whichever of them finishes first.
+   */
+  @Test
+  void strict_withSeveralBadDatasets_namesTheFirstInTheContractsOrder() throws Exception {
+    InputFixture in = good();
+    in.session("session_id", "SB1", "person_id", "P3", "hours", "30");
+    in.event("event_id", "VB1", "person_id", "P2", "offence_date", "2023-05-01", "recorded_date", "2023-04-30");
+    long line = in.nextLine(Enrollments.NAME);
+    in.enrollment("enrollment_id", "EB1", "person_id", "P3", "enrolled_date", "2020-05-01", "exit_date", "2020-04-30");
+    Path input = in.writeCsv(Files.createTempDirectory(tmp, "strict-several-in"));
+    Path output = tmp.resolve("strict-several-out");
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    assertEquals(2, cli(input, output, err, "--strict"));
+    String message = err.toString(StandardCharsets.UTF_8);
+    assertTrue(message.contains("enrollments.csv, line " + line + ", column exit_date: rule exit_before_enrolled"), message);
+    assertTrue(!Files.exists(output), "nothing written where a reader would take it for a result");
+  }
+
   @Test
   void missingRequiredColumn_stopsWithExit2_namingFileAndColumn() throws Exception {
     Path input = good().writeCsv(tmp.resolve("missing-column-in"));
