@@ -114,11 +114,14 @@ public final class OutputWriter {
     String path = new Path(new Path(staging, WORK), name).toString();
     // Written once, read back a few times, then deleted: no dictionaries (ids and session keys
     // are nearly all distinct, so building one only to give it up costs more than the bytes it
-    // would save) and no size statistics, which no reader of the work area uses.
+    // would save); no min/max or size statistics and no page checksums, which no reader of the
+    // work area uses (its filters test bits of the flags, which statistics cannot answer).
     data.write().mode(SaveMode.Overwrite)
         .option("parquet.enable.dictionary", "false")
         .option("parquet.enable.dictionary#" + ParsedColumns.FILE, "true") // a few names, on every row
+        .option("parquet.column.statistics.enabled", "false")
         .option("parquet.size.statistics.enabled", "false")
+        .option("parquet.page.write-checksum.enabled", "false")
         .parquet(path);
     return spark.read().parquet(path);
   }
