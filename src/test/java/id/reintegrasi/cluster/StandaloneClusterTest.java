@@ -146,9 +146,10 @@ class StandaloneClusterTest extends SparkTestBase {
     }
     pb.environment().put("TMPDIR", folder.resolve("tmpdir").toString());
     pb.environment().put("REINTEGRASI_DRIVER_MEMORY", "1g");
-    // Short runs on a small machine shared with the in-JVM run: the quick JIT and one GC thread.
-    pb.environment().put("JAVA_OPTS", "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Dspark.ui.enabled=false");
-    pb.environment().put("SPARK_DAEMON_JAVA_OPTS", "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC");
+    // Short runs on a small machine shared with the in-JVM run: the quick JIT and one GC thread
+    // (with the code cache the full JIT would get: the quick JIT's 48 MB can fill up in a full run).
+    pb.environment().put("JAVA_OPTS", "-XX:TieredStopAtLevel=1 -XX:ReservedCodeCacheSize=256m -XX:+UseSerialGC -Dspark.ui.enabled=false");
+    pb.environment().put("SPARK_DAEMON_JAVA_OPTS", "-XX:TieredStopAtLevel=1 -XX:ReservedCodeCacheSize=256m -XX:+UseSerialGC");
     pb.environment().putAll(env);
     Path stdout = folder.resolve(name + ".stdout");
     Path stderr = folder.resolve(name + ".stderr");
@@ -199,7 +200,7 @@ class StandaloneClusterTest extends SparkTestBase {
     // The cluster run, from its own folder with relative paths, logs kept for the checks below;
     // the caller's SPARK_SUBMIT_ARGS (quoted) must reach the executors.
     cluster = start("cluster", JOB_TIMEOUT, Map.of("REINTEGRASI_KEEP_CLUSTER_LOGS", "1",
-            "SPARK_SUBMIT_ARGS", "--conf 'spark.executor.extraJavaOptions=-XX:TieredStopAtLevel=1 -XX:+UseSerialGC " + EXECUTOR_MARK + "'"
+            "SPARK_SUBMIT_ARGS", "--conf 'spark.executor.extraJavaOptions=-XX:TieredStopAtLevel=1 -XX:ReservedCodeCacheSize=256m -XX:+UseSerialGC " + EXECUTOR_MARK + "'"
                 + " --conf spark.ui.showConsoleProgress=false"),
         concat("jobs/cluster", jobArgs("../in", "out")));
 

@@ -109,8 +109,6 @@ class CrashRecoveryTest extends SparkTestBase {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-Xmx1g");
-    // A short-lived JVM that is killed anyway: the quick compiler alone starts it faster.
-    command.add("-XX:TieredStopAtLevel=1");
     for (String arg : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
       if (arg.startsWith("--add-") || arg.startsWith("-Dio.netty") || arg.startsWith("--enable-native")
           || arg.startsWith("--sun-misc") || arg.equals("-XX:+IgnoreUnrecognizedVMOptions")) {

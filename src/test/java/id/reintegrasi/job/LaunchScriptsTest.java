@@ -111,7 +111,8 @@ class LaunchScriptsTest extends SparkTestBase {
     }
     Map<String, String> vars = new TreeMap<>(Map.of("REINTEGRASI_DRIVER_MEMORY", "1g",
         // Short runs on two cores shared by three jobs: the quick JIT and one GC thread need less CPU.
-        "JAVA_OPTS", "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Dspark.ui.enabled=false"));
+        // The quick JIT alone gets a 48 MB code cache, which a full run's side-by-side steps can fill.
+        "JAVA_OPTS", "-XX:TieredStopAtLevel=1 -XX:ReservedCodeCacheSize=256m -XX:+UseSerialGC -Dspark.ui.enabled=false"));
     vars.putAll(env);
     pb.environment().putAll(vars);
     Path stdout = tmp.resolve(name + ".stdout");
