@@ -7,6 +7,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -43,7 +44,7 @@ final class SideBySide implements AutoCloseable {
 
   /** A step that starts when both {@code a} and {@code b} have their results. */
   <A, B, T> CompletableFuture<T> after(CompletableFuture<A> a, CompletableFuture<B> b,
-      java.util.function.BiFunction<A, B, T> step) {
+      BiFunction<A, B, T> step) {
     return add(a.thenCombineAsync(b, step, pool));
   }
 
@@ -88,7 +89,7 @@ final class SideBySide implements AutoCloseable {
   /** Waits for any step still running (so none outlives the run), then stops the threads. */
   @Override
   public void close() {
-    CompletableFuture.allOf(steps.toArray(CompletableFuture[]::new)).exceptionally(e -> null).join();
+    awaitAll();
     pool.shutdown();
   }
 }
