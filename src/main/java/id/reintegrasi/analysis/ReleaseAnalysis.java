@@ -2,11 +2,11 @@ package id.reintegrasi.analysis;
 
 import static org.apache.spark.sql.functions.add_months;
 import static org.apache.spark.sql.functions.array;
+import static org.apache.spark.sql.functions.array_except;
 import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.collect_list;
-import static org.apache.spark.sql.functions.collect_set;
 import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.date_add;
@@ -22,6 +22,7 @@ import static org.apache.spark.sql.functions.size;
 import static org.apache.spark.sql.functions.sort_array;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.transform;
 import static org.apache.spark.sql.functions.when;
 import static org.apache.spark.sql.functions.year;
 
@@ -187,6 +188,15 @@ public final class ReleaseAnalysis {
         col(EMPLOYED_AT_FIRST_FOLLOWUP));
   }
 
+  /**
+   * The sum of training hours (decimal(9,2), 0..24 once validated) as decimal(19,2), the type a
+   * plain sum gives. Summed as decimal(8,2), whose sum fits a long: Spark then adds unscaled longs
+   * instead of a BigInteger per row (the training rows are the biggest input by far).
+   */
+  public static Column sumHours(Column hours) {
+    return sum(hours.cast(DataTypes.createDecimalType(8, 2))).cast(DataTypes.createDecimalType(19, 2));
+  }
+
   /** Labels a number by the band it falls in: below bounds[0] is labels[0], and so on. */
   static Column band(Column value, int[] bounds, String... labels) {
     Column c = when(value.lt(bounds[0]), lit(labels[0]));
@@ -240,41 +250,52 @@ public final class ReleaseAnalysis {
         .join(spells, col("_person").equalTo(col("_tperson"))
             .and(session.geq(col("_admission"))).and(session.leq(col("_release"))))
         .groupBy(col(RELEASE_ID), col("_tprogram").as("_program"))
-        .agg(sum(col(Training.HOURS)).as(HOURS_PRESENT), count(lit(1)).as(SESSIONS_PRESENT));
+        .agg(sumHours(col(Training.HOURS)).as(HOURS_PRESENT), count(lit(1)).as(SESSIONS_PRESENT));
 
     Column inCustody = col("_phase").equalTo(Programs.IN_CUSTODY);
     Column postRelease = col("_phase").equalTo(Programs.POST_RELEASE);
     Column detail = struct(col("_program").as("program_id"), col("_mou").as("mou_id"),
         col("_phase").as("phase"), col(HOURS_PRESENT).as("hours_present"),
         col(SESSIONS_PRESENT).as("sessions_present"), col(Enrollments.EXIT_STATUS).as("exit_status"));
-    return perProgram.join(hours, new String[] {RELEASE_ID, "_program"}, "left")
+    // Two collected lists per release, one per phase, and everything else derived from them:
+    // every collected aggregate costs a buffer per release (and Spark 4.2 looks up its SQL
+    // configuration for each), so ten of them made this the dearest step of the table.
+    Dataset<Row> perRelease = perProgram.join(hours, new String[] {RELEASE_ID, "_program"}, "left")
         .withColumn(HOURS_PRESENT, when(inCustody, coalesce(col(HOURS_PRESENT),
             lit(0).cast(DataTypes.createDecimalType(19, 2)))))
         .withColumn(SESSIONS_PRESENT, when(inCustody, coalesce(col(SESSIONS_PRESENT), lit(0L))))
         .groupBy(RELEASE_ID)
         .agg(
-            sort_array(collect_set(when(inCustody, col("_program")))).as(IN_CUSTODY_PROGRAMS),
-            sort_array(collect_set(when(inCustody, col("_mou")))).as(IN_CUSTODY_MOUS),
-            sort_array(collect_set(when(postRelease, col("_program")))).as(POST_RELEASE_PROGRAMS),
-            sort_array(collect_set(when(postRelease, col("_mou")))).as(POST_RELEASE_MOUS),
             sum(when(inCustody, col(HOURS_PRESENT))).as(HOURS_PRESENT),
-            // Per phase, so that nothing downstream filters arrays with lambdas (run interpreted).
+            // Sorted by program_id, the first field: one row per (release, program) came in.
             sort_array(collect_list(when(inCustody, detail))).as(IN_CUSTODY_DETAILS),
-            sort_array(collect_list(when(postRelease, detail))).as(POST_RELEASE_DETAILS),
-            subjects(inCustody).as(IN_CUSTODY_SUBJECTS),
-            subjects(postRelease).as(POST_RELEASE_SUBJECTS));
+            sort_array(collect_list(when(postRelease, detail))).as(POST_RELEASE_DETAILS));
+    Column inCustodyDetails = col(IN_CUSTODY_DETAILS);
+    Column postReleaseDetails = col(POST_RELEASE_DETAILS);
+    return perRelease.select(col(RELEASE_ID), col(HOURS_PRESENT), inCustodyDetails, postReleaseDetails)
+        .withColumn(IN_CUSTODY_PROGRAMS, inCustodyDetails.getField("program_id"))
+        .withColumn(IN_CUSTODY_MOUS, mous(inCustodyDetails))
+        .withColumn(POST_RELEASE_PROGRAMS, postReleaseDetails.getField("program_id"))
+        .withColumn(POST_RELEASE_MOUS, mous(postReleaseDetails))
+        .withColumn(IN_CUSTODY_SUBJECTS, subjects(col(IN_CUSTODY_PROGRAMS), col(IN_CUSTODY_MOUS)))
+        .withColumn(POST_RELEASE_SUBJECTS, subjects(col(POST_RELEASE_PROGRAMS), col(POST_RELEASE_MOUS)));
+  }
+
+  /** The distinct MoUs of a phase's program details, sorted, without the programs under none. */
+  private static Column mous(Column details) {
+    return sort_array(array_except(details.getField("mou_id"), array(lit(null).cast(DataTypes.StringType))));
   }
 
   /**
-   * The subjects a release took part in within a phase, as an aggregate over its (release,
-   * program) rows: each program, each MoU, then ALL_MOU when any program was under an MoU.
+   * The subjects a release took part in within a phase: each program, each MoU, then ALL_MOU when
+   * any program was under an MoU. Built from the sorted, distinct programs and MoUs, so sorted
+   * by level and id as the estimates expect.
    */
-  private static Column subjects(Column phase) {
-    Column underMou = phase.and(col("_mou").isNotNull());
+  private static Column subjects(Column programs, Column mous) {
     return concat(
-        sort_array(collect_set(when(phase, subject(lit(PROGRAM_LEVEL), col("_program"))))),
-        sort_array(collect_set(when(underMou, subject(lit(MOU_LEVEL), col("_mou"))))),
-        when(max(underMou), array(subject(lit(ALL_MOU_LEVEL), lit(ALL_MOU_LEVEL))))
+        transform(programs, program -> subject(lit(PROGRAM_LEVEL), program)),
+        transform(mous, mou -> subject(lit(MOU_LEVEL), mou)),
+        when(size(mous).gt(0), array(subject(lit(ALL_MOU_LEVEL), lit(ALL_MOU_LEVEL))))
             .otherwise(array().cast(DataTypes.createArrayType(SUBJECT, false))));
   }
 

@@ -6,13 +6,16 @@ import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.floor;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.pmod;
 import static org.apache.spark.sql.functions.quarter;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 import static org.apache.spark.sql.functions.year;
 
+import id.reintegrasi.analysis.ReleaseAnalysis;
 import id.reintegrasi.schema.Enrollments;
 import id.reintegrasi.schema.Programs;
 import id.reintegrasi.schema.Training;
@@ -43,7 +46,17 @@ public final class ProgramParticipation {
   private ProgramParticipation() {}
 
   static Column quarterOf(Column date) {
-    return concat(year(date).cast("string"), lit("-Q"), quarter(date).cast("string"));
+    return quarterLabel(quarterKey(date));
+  }
+
+  /** A date's quarter as a number, year * 10 + quarter: cheap to group tens of millions of rows by. */
+  static Column quarterKey(Column date) {
+    return year(date).multiply(10).plus(quarter(date));
+  }
+
+  /** "2025-Q4" from the key 20254 of {@link #quarterKey}. */
+  static Column quarterLabel(Column key) {
+    return concat(floor(key.divide(10)).cast("string"), lit("-Q"), pmod(key, lit(10)).cast("string"));
   }
 
   public static Dataset<Row> compute(Dataset<Row> programs, Dataset<Row> enrollments,
@@ -60,18 +73,22 @@ public final class ProgramParticipation {
     // Per person first, then per program and quarter: the attendees are the persons with a
     // PRESENT session. Two plain aggregations; a count_distinct beside sums would make Spark
     // copy every training row once per kind of aggregate (Expand) before aggregating.
+    // The quarter is a number until the rows are few: formatting it on every training row would
+    // build tens of millions of strings.
     Dataset<Row> perPerson = training
         .groupBy(col(Training.PROGRAM_ID).as("program_id"),
-            quarterOf(col(Training.SESSION_DATE)).as("quarter"), col(Training.PERSON_ID).as("_person"))
-        .agg(sum(when(present, col(Training.HOURS))).as("hours_present"),
+            quarterKey(col(Training.SESSION_DATE)).as("_quarter"), col(Training.PERSON_ID).as("_person"))
+        .agg(ReleaseAnalysis.sumHours(when(present, col(Training.HOURS))).as("hours_present"),
             max(present).as("_present"),
             sum(when(col(Training.CERTIFICATE), 1L).otherwise(0L)).as("certificates"));
     DataType hours = perPerson.schema().apply("hours_present").dataType();
     Dataset<Row> delivered = perPerson
-        .groupBy(col("program_id"), col("quarter"))
+        .groupBy(col("program_id"), col("_quarter"))
         .agg(sum(col("hours_present")).cast(hours).as("hours_present"),
             count(when(col("_present").and(col("_person").isNotNull()), lit(1))).as("attendees"),
-            sum(col("certificates")).as("certificates"));
+            sum(col("certificates")).as("certificates"))
+        .select(col("program_id"), quarterLabel(col("_quarter")).as("quarter"), col("hours_present"),
+            col("attendees"), col("certificates"));
     Dataset<Row> catalogue = programs.select(col(Programs.PROGRAM_ID).as("program_id"),
         col(Programs.MOU_ID).as("mou_id"), col(Programs.PROGRAM_NAME).as("program_name"),
         col(Programs.CATEGORY).as("category"), col(Programs.PHASE).as("phase"));

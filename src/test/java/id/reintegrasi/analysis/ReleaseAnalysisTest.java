@@ -221,6 +221,58 @@ class ReleaseAnalysisTest extends SparkTestBase {
   }
 
   @Test
+  void severalPrograms_giveSortedDistinctProgramsMousAndSubjects_perPhase() {
+    // R1 (spell 2020-01-01 .. 2021-01-15): in custody PRG-BARISTA (MOU-2025-SPN) twice, PRG-AGAMA
+    // (no MoU), PRG-ZZ-LAS (MOU-2021-A); after release PRG-WIRAUSAHA (MOU-2025-SPN) on day 30.
+    // R2 only PRG-AGAMA: a program but no MoU, so no MoU subject and no ALL_MOU.
+    InputFixture in = InputFixture.withCatalogue()
+        .add(id.reintegrasi.schema.Mous.NAME, "mou_id", "MOU-2021-A", "signed_date", "2019-01-01")
+        .program("program_id", "PRG-AGAMA", "mou_id", "", "category", "KEPRIBADIAN")
+        .program("program_id", "PRG-ZZ-LAS", "mou_id", "MOU-2021-A")
+        .program("program_id", "PRG-WIRAUSAHA", "phase", "POST_RELEASE", "category", "PASCA_BEBAS", "facility_id", "")
+        .release("release_id", "R1", "person_id", "P1")
+        .release("release_id", "R2", "person_id", "P2")
+        .enrollment("enrollment_id", "E1", "person_id", "P1", "program_id", "PRG-ZZ-LAS", "enrolled_date", "2020-02-01")
+        .enrollment("enrollment_id", "E2", "person_id", "P1", "program_id", "PRG-BARISTA", "enrolled_date", "2020-03-01",
+            "exit_status", "DROPPED")
+        .enrollment("enrollment_id", "E3", "person_id", "P1", "program_id", "PRG-BARISTA", "enrolled_date", "2020-09-01")
+        .enrollment("enrollment_id", "E4", "person_id", "P1", "program_id", "PRG-AGAMA", "enrolled_date", "2020-04-01")
+        .enrollment("enrollment_id", "E5", "person_id", "P1", "program_id", "PRG-WIRAUSAHA", "enrolled_date", "2021-02-14")
+        .enrollment("enrollment_id", "E6", "person_id", "P2", "program_id", "PRG-AGAMA", "enrolled_date", "2020-04-01")
+        .session("session_id", "S1", "person_id", "P1", "program_id", "PRG-BARISTA", "session_date", "2020-03-02", "hours", "3")
+        .session("session_id", "S2", "person_id", "P1", "program_id", "PRG-BARISTA", "session_date", "2020-09-02", "hours", "2.25")
+        .session("session_id", "S3", "person_id", "P1", "program_id", "PRG-AGAMA", "session_date", "2020-04-02", "hours", "1");
+    Map<String, Row> a = analyse(in);
+    Row r1 = a.get("R1");
+    assertEquals(List.of("PRG-AGAMA", "PRG-BARISTA", "PRG-ZZ-LAS"), r1.getList(r1.fieldIndex(ReleaseAnalysis.IN_CUSTODY_PROGRAMS)));
+    assertEquals(List.of("MOU-2021-A", "MOU-2025-SPN"), r1.getList(r1.fieldIndex(ReleaseAnalysis.IN_CUSTODY_MOUS)));
+    assertEquals(List.of("PRG-WIRAUSAHA"), r1.getList(r1.fieldIndex(ReleaseAnalysis.POST_RELEASE_PROGRAMS)));
+    assertEquals(List.of("MOU-2025-SPN"), r1.getList(r1.fieldIndex(ReleaseAnalysis.POST_RELEASE_MOUS)));
+    assertEquals(List.of("PROGRAM:PRG-AGAMA", "PROGRAM:PRG-BARISTA", "PROGRAM:PRG-ZZ-LAS",
+        "MOU:MOU-2021-A", "MOU:MOU-2025-SPN", "ALL_MOU:ALL_MOU"), subjects(r1, ReleaseAnalysis.IN_CUSTODY_SUBJECTS));
+    assertEquals(List.of("PROGRAM:PRG-WIRAUSAHA", "MOU:MOU-2025-SPN", "ALL_MOU:ALL_MOU"),
+        subjects(r1, ReleaseAnalysis.POST_RELEASE_SUBJECTS));
+    // Details: one per program, sorted by program; hours and the latest enrollment's status.
+    List<Row> details = r1.getList(r1.fieldIndex(ReleaseAnalysis.IN_CUSTODY_DETAILS));
+    assertEquals(List.of("PRG-AGAMA", "PRG-BARISTA", "PRG-ZZ-LAS"), details.stream().map(d -> d.<String>getAs("program_id")).toList());
+    assertEquals(0, new BigDecimal("5.25").compareTo(details.get(1).getAs("hours_present")));
+    assertEquals(2L, (long) details.get(1).<Long>getAs("sessions_present"));
+    assertEquals("COMPLETED", details.get(1).getAs("exit_status"), "the latest enrollment's status");
+    assertEquals(0, new BigDecimal("0.00").compareTo(details.get(2).getAs("hours_present")), "enrolled, never present");
+    assertEquals(0, new BigDecimal("6.25").compareTo(r1.getAs(ReleaseAnalysis.HOURS_PRESENT)));
+    Row r2 = a.get("R2");
+    assertEquals(ReleaseAnalysis.OTHER_PARTICIPANT, r2.getAs(ReleaseAnalysis.GROUP));
+    assertTrue(r2.getList(r2.fieldIndex(ReleaseAnalysis.IN_CUSTODY_MOUS)).isEmpty());
+    assertEquals(List.of("PROGRAM:PRG-AGAMA"), subjects(r2, ReleaseAnalysis.IN_CUSTODY_SUBJECTS));
+    assertTrue(subjects(r2, ReleaseAnalysis.POST_RELEASE_SUBJECTS).isEmpty());
+  }
+
+  private static List<String> subjects(Row release, String column) {
+    List<Row> subjects = release.getList(release.fieldIndex(column));
+    return subjects.stream().map(s -> s.getString(0) + ":" + s.getString(1)).toList();
+  }
+
+  @Test
   void hoursPresent_countsOnlyPresentSessionsInsideTheSpell() {
     InputFixture in = InputFixture.withCatalogue()
         .release("release_id", "R1")
