@@ -8,10 +8,12 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat_ws;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.flatten;
+import static org.apache.spark.sql.functions.from_json;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.map;
 import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.not;
+import static org.apache.spark.sql.functions.to_json;
 import static org.apache.spark.sql.functions.when;
 import static org.apache.spark.sql.functions.xxhash64;
 import static org.apache.spark.sql.functions.year;
@@ -37,6 +39,7 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.MapType;
 
 /**
  * Applies every rule of the data contract to the datasets, row rules and cross-dataset rules
@@ -58,6 +61,8 @@ public final class InputValidator {
   private static final String REPEATED_HASH = "_repeated_hash";
   /** How many rows share a row's key, where more than one. */
   static final String DUPLICATE = "_duplicate";
+  /** The type of the original values of a row that did not parse (stored as JSON). */
+  private static final MapType RAW_VALUES = DataTypes.createMapType(DataTypes.StringType, DataTypes.StringType, true);
   /** Most duplicated keys joined back by broadcast. */
   private static final long BROADCAST_DUPLICATES = 2_000_000;
 
@@ -304,7 +309,11 @@ public final class InputValidator {
     List<Column> keep = new ArrayList<>();
     for (String name : ParsedColumns.schemaOf(spec).fieldNames()) {
       // The parser's verdicts are in the flags now; the quarantine needs only its message.
-      if (!name.equals(ParsedColumns.BAD_COLUMNS) && !name.equals(ParsedColumns.RECORD_RULE)) {
+      if (name.equals(ParsedColumns.RAW)) {
+        // The original values of a row that did not parse, as JSON text: a plain string column
+        // costs the work area's writer far less on every good row (null) than a null map does.
+        keep.add(to_json(col(name)).as(name));
+      } else if (!name.equals(ParsedColumns.BAD_COLUMNS) && !name.equals(ParsedColumns.RECORD_RULE)) {
         keep.add(col(name));
       }
     }
@@ -394,7 +403,7 @@ public final class InputValidator {
 
   static Dataset<Row> quarantine(DatasetSpec spec, Dataset<Row> flagged, List<Check> checks) {
     Dataset<Row> rows = described(flagged, checks, errorMask(checks), lit(spec.name()).as("dataset"),
-        coalesce(col(ParsedColumns.RAW), originalValues(spec)).as("original_values"));
+        coalesce(from_json(col(ParsedColumns.RAW), RAW_VALUES), originalValues(spec)).as("original_values"));
     return rows.select("dataset", "source_file", "line", "rule", "column", "message", "all_checks", "original_values");
   }
 
