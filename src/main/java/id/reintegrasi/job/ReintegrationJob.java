@@ -159,10 +159,11 @@ public final class ReintegrationJob {
       LOG.info("As-of date {} ({})", asOf, options.asOf().isPresent() ? "given" : "latest event date in the inputs");
 
       // Step 3: validate. The references are checked against clean rows, so programs wait for
-      // the MoUs, enrollments for releases and programs, training for programs, reoffences for
-      // releases; the rest goes side by side (releases, often one big file and so one task, beside
-      // the catalogue and training). A strict run reports the first bad dataset in the order
-      // releases, mous, programs, enrollments, training, reoffences, followups, as when run one by one.
+      // the MoUs, enrollments for releases and programs, reoffences for releases; training reads
+      // its rows at once and checks them against programs afterwards. The rest goes side by side
+      // (releases, often one big file and so one task, beside the catalogue and training). A
+      // strict run reports the first bad dataset in the order releases, mous, programs,
+      // enrollments, training, reoffences, followups, as when run one by one.
       InputValidator validator = new InputValidator(asOf, opts.dateFormat(), opts.strict(), writer::stash);
       Validated releases;
       Validated mous;
@@ -171,15 +172,14 @@ public final class ReintegrationJob {
       Validated training;
       Validated reoffences;
       Validated followups;
-      try (SideBySide steps = new SideBySide("validate", VALIDATION_THREADS)) {
-        // Submitted in the order Spark should favour them: its scheduler serves the jobs first
-        // come, first served, and the catalogue chain leads to training, the biggest dataset.
+      try (SideBySide steps = new SideBySide("validate", VALIDATION_THREADS, spark.sparkContext())) {
         var mousStep = steps.start(() -> timed("validate mous", () -> validator.mous(reads.get(Mous.NAME))));
         var releasesStep = steps.start(() -> timed("validate releases", () -> validator.releases(reads.get(Releases.NAME))));
+        var trainingRowsStep = steps.start(() -> timed("validate training rows", () -> validator.trainingRows(reads.get(Training.NAME))));
         var programsStep = steps.after(mousStep,
             m -> timed("validate programs", () -> validator.programs(reads.get(Programs.NAME), m.clean())));
-        var trainingStep = steps.after(programsStep,
-            p -> timed("validate training", () -> validator.training(reads.get(Training.NAME), p.clean())));
+        var trainingStep = steps.after(trainingRowsStep, programsStep,
+            (rows, p) -> timed("validate training", () -> validator.training(rows, p.clean())));
         var enrollmentsStep = steps.after(releasesStep, programsStep, (r, p) -> timed("validate enrollments",
             () -> validator.enrollments(reads.get(Enrollments.NAME), p.clean(), r.clean())));
         var reoffencesStep = steps.after(releasesStep,
@@ -217,7 +217,7 @@ public final class ReintegrationJob {
       EffectPopulation.Params ep = new EffectPopulation.Params(asOf, opts.waitingMonths(),
           opts.longestWindow(), opts.landmarkDays());
       Map<String, String> names = subjectNames(programs.clean(), mous.clean());
-      try (SideBySide steps = new SideBySide("summarise", SUMMARY_THREADS)) {
+      try (SideBySide steps = new SideBySide("summarise", SUMMARY_THREADS, spark.sparkContext())) {
         var analysisStep = steps.start(() -> {
           Dataset<Row> table = timed("analysis table", () -> writer.stash("analysis",
               ReleaseAnalysis.build(releases.clean(), programs.clean(), enrollments.clean(), training.clean(),
@@ -292,10 +292,11 @@ public final class ReintegrationJob {
   }
 
   /**
-   * Driver threads that submit validation jobs side by side: enough for releases, the catalogue
-   * chain and followups at once; more would only add memory pressure on a 2-core machine.
+   * Driver threads that submit validation jobs side by side: training's rows, releases, the
+   * catalogue chain and one of the datasets that wait for releases at once. Tasks, and so memory,
+   * stay bounded by the cores whatever the number of threads.
    */
-  private static final int VALIDATION_THREADS = 3;
+  private static final int VALIDATION_THREADS = 4;
   /** Driver threads for the summaries: the analysis table, program_participation and one more. */
   private static final int SUMMARY_THREADS = 3;
 

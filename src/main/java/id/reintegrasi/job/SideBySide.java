@@ -10,6 +10,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import org.apache.spark.SparkContext;
 
 /**
  * Steps of the job that do not depend on each other, submitted to Spark from a few driver
@@ -23,10 +24,34 @@ final class SideBySide implements AutoCloseable {
   private final ExecutorService pool;
   private final List<CompletableFuture<?>> steps = new ArrayList<>();
 
+  /** Spark's local property naming the scheduler pool of the jobs a thread submits. */
+  static final String SCHEDULER_POOL = "spark.scheduler.pool";
+  /** How many pools fairscheduler.xml declares (side-1, side-2, ...): at least the threads of any SideBySide. */
+  static final int POOLS = 4;
+
+  /** Steps run from {@code threads} driver threads, all of whose jobs share Spark's default pool. */
   SideBySide(String name, int threads) {
+    this(name, threads, null);
+  }
+
+  /**
+   * Steps run from {@code threads} driver threads, each submitting its jobs to a scheduler pool
+   * of its own (side-1, side-2, ...). Spark shares the cores fairly between pools (the session
+   * runs the fair scheduler, see {@link SparkSessions#configure}), so a small step's tasks get a
+   * core when one frees up instead of waiting behind every task of a big step submitted before.
+   */
+  SideBySide(String name, int threads, SparkContext spark) {
+    if (spark != null && threads > POOLS) {
+      throw new IllegalArgumentException(threads + " threads, but fairscheduler.xml has " + POOLS + " pools");
+    }
     AtomicInteger n = new AtomicInteger();
     this.pool = Executors.newFixedThreadPool(threads, r -> {
-      Thread t = new Thread(r, name + "-" + n.incrementAndGet());
+      int i = n.incrementAndGet();
+      Runnable worker = spark == null ? r : () -> {
+        spark.setLocalProperty(SCHEDULER_POOL, "side-" + i);
+        r.run();
+      };
+      Thread t = new Thread(worker, name + "-" + i);
       t.setDaemon(true);
       return t;
     });

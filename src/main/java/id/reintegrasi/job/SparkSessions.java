@@ -58,6 +58,8 @@ public final class SparkSessions {
         .config("spark.sql.session.timeZone", "UTC")
         .config("spark.sql.datetime.java8API.enabled", "true")
         .config("spark.sql.adaptive.enabled", "true")
-        .config("spark.sql.ansi.enabled", "true");
+        .config("spark.sql.ansi.enabled", "true")
+        // Steps of the job run side by side, each in a pool of fairscheduler.xml (job/SideBySide).
+        .config("spark.scheduler.mode", "FAIR");
   }
 }

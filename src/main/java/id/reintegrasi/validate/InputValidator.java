@@ -37,6 +37,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.MapType;
@@ -152,15 +153,33 @@ public final class InputValidator {
   }
 
   public Validated training(InputReader.Read read, Dataset<Row> cleanPrograms) {
-    Dataset<Row> programIds = cleanPrograms.select(col(Programs.PROGRAM_ID).as("_ref_program"));
-    Dataset<Row> rows = read.rows()
-        .join(broadcast(programIds), col(Training.PROGRAM_ID).equalTo(col("_ref_program")), "left");
-    return validate(read, rows, List.of(
+    return training(trainingRows(read), cleanPrograms);
+  }
+
+  /**
+   * The first half of training's validation: every rule but the reference to programs, in the
+   * one pass over the rows, stashed. It needs no other dataset, so the biggest input is read
+   * while the catalogue (MoUs, then programs) is still being validated; see {@link #training(Stashed, Dataset)}.
+   */
+  public Stashed trainingRows(InputReader.Read read) {
+    return stashRows(read, read.rows(), List.of(
         new Check("out_of_range", Training.HOURS,
             col(Training.HOURS).lt(0).or(col(Training.HOURS).gt(24)), "hours is outside 0..24"),
-        new Check("unknown_reference", Training.PROGRAM_ID,
-            col(Training.PROGRAM_ID).isNotNull().and(col("_ref_program").isNull()),
-            "program_id is not a (valid) row of programs")));
+        unknownProgram(null)));
+  }
+
+  /**
+   * The second half: program_id must be a clean program. The catalogue is small, so its ids
+   * are tested as a set on the stashed rows (a compiled hash lookup), not joined.
+   */
+  public Validated training(Stashed rows, Dataset<Row> cleanPrograms) {
+    List<String> ids = cleanPrograms.select(col(Programs.PROGRAM_ID)).distinct().as(Encoders.STRING()).collectAsList();
+    return finish(rows, List.of(unknownProgram(
+        col(Training.PROGRAM_ID).isNotNull().and(not(col(Training.PROGRAM_ID).isin(ids.toArray()))))));
+  }
+
+  private static Check unknownProgram(Column violated) {
+    return new Check("unknown_reference", Training.PROGRAM_ID, violated, "program_id is not a (valid) row of programs");
   }
 
   public Validated reoffences(InputReader.Read read, Dataset<Row> cleanReleases) {
@@ -283,7 +302,18 @@ public final class InputValidator {
     return flagged.join(dup, on, "left").select(out.toArray(Column[]::new));
   }
 
+  /**
+   * A dataset's rows in the work area with the flags of every check that needs nothing but the
+   * row; the checks without an expression yet (references to a dataset still being validated)
+   * and the duplicate keys get their bits in {@link #finish}.
+   */
+  public record Stashed(InputReader.Read read, Dataset<Row> flagged, List<Check> checks) {}
+
   private Validated validate(InputReader.Read read, Dataset<Row> rows, List<Check> specific) {
+    return finish(stashRows(read, rows, specific), List.of());
+  }
+
+  private Stashed stashRows(InputReader.Read read, Dataset<Row> rows, List<Check> specific) {
     DatasetSpec spec = read.source().spec();
     List<Check> checks = new ArrayList<>(declaredChecks(spec));
     checks.addAll(specific);
@@ -302,7 +332,7 @@ public final class InputValidator {
     Column blank = coalesce(col(ParsedColumns.RECORD_RULE).equalTo(ParsedColumns.BLANK_LINE), lit(false));
     Column flags = lit(0L);
     for (int i = 0; i < checks.size(); i++) {
-      if (checks.get(i) != duplicateKey) {
+      if (checks.get(i) != duplicateKey && checks.get(i).violated() != null) {
         flags = flags.bitwiseOR(when(checks.get(i).violated(), lit(1L << i)).otherwise(lit(0L)));
       }
     }
@@ -325,11 +355,42 @@ public final class InputValidator {
       keep.add(when(allKeys, xxhash64(keys)).as(KEY_HASH));
     }
     Dataset<Row> flagged = stash.stash("flagged-" + spec.name(), rows.select(keep.toArray(Column[]::new)));
-    if (duplicateKey != null) {
+    return new Stashed(read, flagged, List.copyOf(checks));
+  }
+
+  /**
+   * Completes a stashed dataset's flags: the deferred checks, given in {@code resolved} in the
+   * order of the stash's checks without an expression, as a projection over the stash (it reads
+   * nothing more); then the duplicate keys; then, in strict mode, the first bad row stops the run.
+   */
+  private Validated finish(Stashed stashed, List<Check> resolved) {
+    DatasetSpec spec = stashed.read().source().spec();
+    List<Check> checks = new ArrayList<>(stashed.checks());
+    Dataset<Row> flagged = stashed.flagged();
+    Column deferred = null;
+    int next = 0;
+    for (int i = 0; i < checks.size(); i++) {
+      if (checks.get(i).violated() == null) {
+        Check real = resolved.get(next++);
+        if (!real.key().equals(checks.get(i).key()) || real.violated() == null) {
+          throw new IllegalArgumentException("check " + i + " of " + spec.name() + " is " + checks.get(i).key()
+              + ", resolved with " + real.key());
+        }
+        checks.set(i, real);
+        Column bit = when(real.violated(), lit(1L << i)).otherwise(lit(0L));
+        deferred = deferred == null ? bit : deferred.bitwiseOR(bit);
+      }
+    }
+    if (next != resolved.size()) {
+      throw new IllegalArgumentException(spec.name() + " has " + next + " deferred checks, " + resolved.size() + " given");
+    }
+    if (deferred != null) {
+      flagged = flagged.withColumn(FLAGS, when(col(BLANK), lit(0L)).otherwise(col(FLAGS).bitwiseOR(deferred)));
+    }
+    if (!spec.key().isEmpty()) {
       flagged = withDuplicateKeys(spec, flagged, checks.size() - 1);
     }
-    Validated validated = new Validated(read, flagged, List.copyOf(checks));
-
+    Validated validated = new Validated(stashed.read(), flagged, List.copyOf(checks));
     if (strict) {
       failOnFirstViolation(spec, validated);
     }

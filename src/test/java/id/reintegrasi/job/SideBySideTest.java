@@ -7,10 +7,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import id.reintegrasi.SparkTestBase;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.spark.SparkContext;
+import org.apache.spark.scheduler.SparkListener;
+import org.apache.spark.scheduler.SparkListenerJobStart;
 import org.junit.jupiter.api.Test;
 
 /** The driver threads that run independent steps of the job side by side. */
-class SideBySideTest {
+class SideBySideTest extends SparkTestBase {
 
   @Test
   void independentSteps_runAtTheSameTime() {
@@ -23,6 +29,45 @@ class SideBySideTest {
       assertTrue(SideBySide.result(a));
       assertTrue(SideBySide.result(b));
     }
+  }
+
+  @Test
+  void withSpark_eachThreadSubmitsToAPoolOfItsOwn_sharedFairly() throws Exception {
+    SparkContext sc = spark().sparkContext();
+    assertEquals("FAIR", sc.getSchedulingMode().toString());
+    for (int i = 1; i <= SideBySide.POOLS; i++) {
+      assertTrue(sc.getPoolForName("side-" + i).isDefined(), "fairscheduler.xml declares side-" + i);
+    }
+    Set<String> pools = ConcurrentHashMap.newKeySet();
+    CountDownLatch jobsSeen = new CountDownLatch(2);
+    SparkListener listener = new SparkListener() {
+      @Override
+      public void onJobStart(SparkListenerJobStart job) {
+        String pool = job.properties() == null ? null : job.properties().getProperty(SideBySide.SCHEDULER_POOL);
+        if (pool != null) {
+          pools.add(pool);
+          jobsSeen.countDown();
+        }
+      }
+    };
+    sc.addSparkListener(listener);
+    try {
+      // Both threads busy at once (each waits for the other), each running a Spark job.
+      CountDownLatch started = new CountDownLatch(2);
+      try (SideBySide steps = new SideBySide("test", 2, sc)) {
+        var a = steps.start(() -> meet(started) ? spark().range(10).count() : -1L);
+        var b = steps.start(() -> meet(started) ? spark().range(20).count() : -1L);
+        steps.awaitAll();
+        assertEquals(10L, SideBySide.result(a));
+        assertEquals(20L, SideBySide.result(b));
+      }
+      assertTrue(jobsSeen.await(30, TimeUnit.SECONDS), "the listener saw both jobs");
+      assertEquals(Set.of("side-1", "side-2"), pools);
+      assertEquals(null, sc.getLocalProperty(SideBySide.SCHEDULER_POOL), "the caller's own jobs stay in the default pool");
+    } finally {
+      sc.removeSparkListener(listener);
+    }
+    assertThrows(IllegalArgumentException.class, () -> new SideBySide("test", SideBySide.POOLS + 1, sc).close());
   }
 
   @Test
