@@ -1,5 +1,11 @@
 package id.reintegrasi.job;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import org.apache.spark.sql.SparkSession;
 
 /** The one place a SparkSession is configured, for the job and for the tests. */
@@ -30,6 +36,9 @@ public final class SparkSessions {
     if (System.getProperty("spark.master") == null) {
       builder.master(master);
     }
+    if (System.getProperty(ALLOCATION_FILE) == null) {
+      builder.config(ALLOCATION_FILE, fairSchedulerFile());
+    }
     return configure(builder)
         .config("spark.ui.showConsoleProgress", Boolean.toString(interactive))
         .config(EXECUTOR_JAVA_OPTIONS, executorJavaOptions(System.getProperty(EXECUTOR_JAVA_OPTIONS)))
@@ -37,6 +46,28 @@ public final class SparkSessions {
   }
 
   static final String EXECUTOR_JAVA_OPTIONS = "spark.executor.extraJavaOptions";
+  static final String ALLOCATION_FILE = "spark.scheduler.allocation.file";
+  static final String FAIR_SCHEDULER_XML = "fairscheduler.xml";
+
+  /**
+   * The pools of the job's side-by-side steps (fairscheduler.xml in the jar) as a file of the
+   * driver. Spark finds the file on its own class path, which under spark-submit does not
+   * include the application jar; without it every pool would be made on first use, with a
+   * warning each, to the same settings.
+   */
+  static String fairSchedulerFile() {
+    try (InputStream in = SparkSessions.class.getClassLoader().getResourceAsStream(FAIR_SCHEDULER_XML)) {
+      if (in == null) {
+        throw new IllegalStateException(FAIR_SCHEDULER_XML + " is not on the class path");
+      }
+      Path file = Files.createTempFile("reintegrasi-", "-" + FAIR_SCHEDULER_XML);
+      file.toFile().deleteOnExit();
+      Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
+      return file.toUri().toString();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + FAIR_SCHEDULER_XML + " to a temporary file", e);
+    }
+  }
   static final String COMPILE_HUGE_METHODS = "-XX:-DontCompileHugeMethods";
 
   /**

@@ -22,6 +22,17 @@ class SparkSessionsProgressTest {
   }
 
   @Test
+  void theFairSchedulerPools_areWrittenToAFileTheDriverCanRead() throws IOException {
+    // Under spark-submit Spark cannot see the jar's fairscheduler.xml: the job points Spark at a copy.
+    Path file = Path.of(java.net.URI.create(SparkSessions.fairSchedulerFile()));
+    String xml = Files.readString(file);
+    for (int i = 1; i <= SideBySide.POOLS; i++) {
+      assertTrue(xml.contains("<pool name=\"side-" + i + "\">"), "pool side-" + i);
+    }
+    assertTrue(!xml.contains("<pool name=\"side-" + (SideBySide.POOLS + 1) + "\">"), "SideBySide.POOLS matches the file");
+  }
+
+  @Test
   void withoutTheProperty_theConsoleDecides() {
     assertEquals(true, SparkSessions.showProgress(null, true));
     assertEquals(false, SparkSessions.showProgress(null, false));
