@@ -39,6 +39,27 @@ class RepeatedHashesTest extends SparkTestBase {
     assertEquals(expected, found);
   }
 
+  @Test
+  void pack_cutsEachBucketIntoBlocks_andTheBlocksGiveBackEveryValue() {
+    // One bucket: BLOCK + 5 values make a full block and one of 5; three buckets: each value in its own.
+    List<Long> values = new ArrayList<>(LongStream.range(0, RepeatedHashes.BLOCK + 5).boxed().toList());
+    values.add(42L); // 42 twice
+    List<scala.Tuple2<Integer, byte[]>> one = new ArrayList<>();
+    RepeatedHashes.pack(values.iterator(), 1).forEachRemaining(one::add);
+    assertEquals(List.of(RepeatedHashes.BLOCK * 8, 6 * 8), one.stream().map(b -> b._2().length).toList());
+    assertEquals(List.of(42L), toList(RepeatedHashes.repeatedInBlocks(one.iterator())));
+
+    List<scala.Tuple2<Integer, byte[]>> three = new ArrayList<>();
+    RepeatedHashes.pack(List.of(-7L, 3L, 4L, 5L, -7L).iterator(), 3).forEachRemaining(three::add);
+    for (var block : three) {
+      java.nio.LongBuffer longs = java.nio.ByteBuffer.wrap(block._2()).asLongBuffer();
+      while (longs.hasRemaining()) {
+        assertEquals((int) block._1(), RepeatedHashes.bucket(longs.get(), 3), "a value travels in its bucket");
+      }
+    }
+    assertEquals(List.of(-7L), toList(RepeatedHashes.repeatedInBlocks(three.iterator())));
+  }
+
   private static List<Long> toList(java.util.Iterator<Long> it) {
     List<Long> out = new ArrayList<>();
     it.forEachRemaining(out::add);
