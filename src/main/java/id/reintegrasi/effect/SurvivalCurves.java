@@ -69,9 +69,12 @@ public final class SurvivalCurves {
     Dataset<Row> weights = treatedDays.groupBy("level", "subject_id", "phase", "stratum")
         .agg(sum(col("ev").plus(col("ce"))).as("t"))
         .join(comparisonStrata, new String[] {"phase", "stratum"});
-    List<Row> treated = treatedDays.join(weights.select("level", "subject_id", "phase", "stratum"),
-            new String[] {"level", "subject_id", "phase", "stratum"})
-        .groupBy("level", "subject_id", "phase", "time").agg(sum("ev"), sum("ce"))
+    // Per subject and day, all treated (for the naive test) and those in matched strata, in one
+    // pass: a treated stratum is matched when the comparison pool has releases in it.
+    Column matched = col("c").isNotNull();
+    List<Row> treated = treatedDays.join(broadcast(comparisonStrata), new String[] {"phase", "stratum"}, "left")
+        .groupBy("level", "subject_id", "phase", "time")
+        .agg(sum("ev"), sum("ce"), sum(when(matched, col("ev")).otherwise(0L)), sum(when(matched, col("ce")).otherwise(0L)))
         .collectAsList();
     // Weighted sums in exact decimal arithmetic: each weight t_s / c_s is rounded once to 15
     // decimals, and sums of decimals do not depend on the order in which partitions add them up,
@@ -89,7 +92,7 @@ public final class SurvivalCurves {
 
     // The naive (unmatched) test: every treated release against the whole pool, per day.
     Map<String, TreeMap<Integer, Day>> naiveTreated = new TreeMap<>();
-    for (Row r : treatedDays.groupBy("level", "subject_id", "phase", "time").agg(sum("ev"), sum("ce")).collectAsList()) {
+    for (Row r : treated) {
       naiveTreated.computeIfAbsent(r.getString(0) + ":" + r.getString(1) + ":" + r.getString(2), x -> new TreeMap<>())
           .put(r.getInt(3), new Day(r.getLong(4), r.getLong(5), r.getLong(4), r.getLong(5)));
     }
@@ -107,9 +110,14 @@ public final class SurvivalCurves {
     // Step 3: on the driver, per subject: the two curves and the log-rank test.
     Map<String, TreeMap<Integer, Day>> treatedBySubject = new TreeMap<>();
     for (Row r : treated) {
+      long events = r.getLong(6);
+      long censored = r.getLong(7);
+      if (events + censored == 0) {
+        continue; // treated on this day only in strata without comparison: not matched
+      }
       String key = r.getString(0) + ":" + r.getString(1) + ":" + r.getString(2);
       treatedBySubject.computeIfAbsent(key, x -> new TreeMap<>())
-          .put(r.getInt(3), new Day(r.getLong(4), r.getLong(5), r.getLong(4), r.getLong(5)));
+          .put(r.getInt(3), new Day(events, censored, events, censored));
     }
     Map<String, TreeMap<Integer, Day>> comparisonBySubject = new TreeMap<>();
     for (Tuple2<String, Day> t : comparison) {
