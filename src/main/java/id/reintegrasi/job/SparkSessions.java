@@ -48,6 +48,19 @@ public final class SparkSessions {
   static final String EXECUTOR_JAVA_OPTIONS = "spark.executor.extraJavaOptions";
   static final String ALLOCATION_FILE = "spark.scheduler.allocation.file";
   static final String FAIR_SCHEDULER_XML = "fairscheduler.xml";
+  static final String COMPILE_HUGE_METHODS = "-XX:-DontCompileHugeMethods";
+
+  /**
+   * The executors' JVM options on a cluster: the user's (from spark-submit --conf), plus the
+   * flag that lets the JIT compile Spark's larger generated methods (see pom.xml, where the
+   * driver and local mode get it), unless the user already set that flag either way.
+   */
+  static String executorJavaOptions(String given) {
+    if (given == null || given.isBlank()) {
+      return COMPILE_HUGE_METHODS;
+    }
+    return given.contains("DontCompileHugeMethods") ? given : given.trim() + " " + COMPILE_HUGE_METHODS;
+  }
 
   /**
    * The pools of the job's side-by-side steps (fairscheduler.xml in the jar) as a file of the
@@ -67,19 +80,6 @@ public final class SparkSessions {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + FAIR_SCHEDULER_XML + " to a temporary file", e);
     }
-  }
-  static final String COMPILE_HUGE_METHODS = "-XX:-DontCompileHugeMethods";
-
-  /**
-   * The executors' JVM options on a cluster: the user's (from spark-submit --conf), plus the
-   * flag that lets the JIT compile Spark's larger generated methods (see pom.xml, where the
-   * driver and local mode get it), unless the user already set that flag either way.
-   */
-  static String executorJavaOptions(String given) {
-    if (given == null || given.isBlank()) {
-      return COMPILE_HUGE_METHODS;
-    }
-    return given.contains("DontCompileHugeMethods") ? given : given.trim() + " " + COMPILE_HUGE_METHODS;
   }
 
   /** Settings every session of this project needs, whatever launches it. */
