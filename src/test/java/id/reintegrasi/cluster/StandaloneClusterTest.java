@@ -147,9 +147,10 @@ class StandaloneClusterTest extends SparkTestBase {
     pb.environment().put("TMPDIR", folder.resolve("tmpdir").toString());
     pb.environment().put("REINTEGRASI_DRIVER_MEMORY", "1g");
     // Short runs on a small machine shared with the in-JVM run: the quick JIT and one GC thread
-    // (with the code cache the full JIT would get: the quick JIT's 48 MB can fill up in a full run).
-    pb.environment().put("JAVA_OPTS", "-XX:TieredStopAtLevel=1 -XX:ReservedCodeCacheSize=256m -XX:+UseSerialGC -Dspark.ui.enabled=false");
-    pb.environment().put("SPARK_DAEMON_JAVA_OPTS", "-XX:TieredStopAtLevel=1 -XX:ReservedCodeCacheSize=256m -XX:+UseSerialGC");
+    // (with the code cache the full JIT would get: the quick JIT's 48 MB can fill up in a full run;
+    // the serial collector replaces jvm-options.txt's parallel one, as the JVM takes only one).
+    pb.environment().put("JAVA_OPTS", "-XX:TieredStopAtLevel=1 -XX:ReservedCodeCacheSize=256m -XX:-UseParallelGC -XX:+UseSerialGC -Dspark.ui.enabled=false");
+    pb.environment().put("SPARK_DAEMON_JAVA_OPTS", "-XX:TieredStopAtLevel=1 -XX:ReservedCodeCacheSize=256m -XX:-UseParallelGC -XX:+UseSerialGC");
     pb.environment().putAll(env);
     Path stdout = folder.resolve(name + ".stdout");
     Path stderr = folder.resolve(name + ".stderr");
