@@ -109,6 +109,9 @@ class CrashRecoveryTest extends SparkTestBase {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-Xmx1g");
+    // Two children and this JVM share two cores, and a sample run is mostly JIT warm-up: the quick
+    // JIT (with the code cache the full one would get) and the serial collector need far less CPU.
+    command.addAll(List.of("-XX:TieredStopAtLevel=1", "-XX:ReservedCodeCacheSize=256m", "-XX:+UseSerialGC"));
     for (String arg : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
       if (arg.startsWith("--add-") || arg.startsWith("-Dio.netty") || arg.startsWith("--enable-native")
           || arg.startsWith("--sun-misc") || arg.equals("-XX:+IgnoreUnrecognizedVMOptions")) {
