@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import id.reintegrasi.ChildJvm;
 import id.reintegrasi.OutputTables;
 import id.reintegrasi.SampleRun;
 import id.reintegrasi.SparkTestBase;
@@ -146,11 +147,8 @@ class StandaloneClusterTest extends SparkTestBase {
     }
     pb.environment().put("TMPDIR", folder.resolve("tmpdir").toString());
     pb.environment().put("REINTEGRASI_DRIVER_MEMORY", "1g");
-    // Short runs on a small machine shared with the in-JVM run: the quick JIT and one GC thread
-    // (with the code cache the full JIT would get: the quick JIT's 48 MB can fill up in a full run;
-    // the serial collector replaces jvm-options.txt's parallel one, as the JVM takes only one).
-    pb.environment().put("JAVA_OPTS", "-XX:TieredStopAtLevel=1 -XX:ReservedCodeCacheSize=256m -XX:-UseParallelGC -XX:+UseSerialGC -Dspark.ui.enabled=false");
-    pb.environment().put("SPARK_DAEMON_JAVA_OPTS", "-XX:TieredStopAtLevel=1 -XX:ReservedCodeCacheSize=256m -XX:-UseParallelGC -XX:+UseSerialGC");
+    pb.environment().put("JAVA_OPTS", ChildJvm.QUICK_OPTIONS + " -Dspark.ui.enabled=false");
+    pb.environment().put("SPARK_DAEMON_JAVA_OPTS", ChildJvm.QUICK_OPTIONS);
     pb.environment().putAll(env);
     Path stdout = folder.resolve(name + ".stdout");
     Path stderr = folder.resolve(name + ".stderr");
@@ -201,7 +199,7 @@ class StandaloneClusterTest extends SparkTestBase {
     // The cluster run, from its own folder with relative paths, logs kept for the checks below;
     // the caller's SPARK_SUBMIT_ARGS (quoted) must reach the executors.
     cluster = start("cluster", JOB_TIMEOUT, Map.of("REINTEGRASI_KEEP_CLUSTER_LOGS", "1",
-            "SPARK_SUBMIT_ARGS", "--conf 'spark.executor.extraJavaOptions=-XX:TieredStopAtLevel=1 -XX:ReservedCodeCacheSize=256m -XX:+UseSerialGC " + EXECUTOR_MARK + "'"
+            "SPARK_SUBMIT_ARGS", "--conf 'spark.executor.extraJavaOptions=" + ChildJvm.QUICK_OPTIONS + " " + EXECUTOR_MARK + "'"
                 + " --conf spark.ui.showConsoleProgress=false"),
         concat("jobs/cluster", jobArgs("../in", "out")));
 

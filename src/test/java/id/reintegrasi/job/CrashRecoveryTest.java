@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import id.reintegrasi.ChildJvm;
 import id.reintegrasi.OutputTables;
 import id.reintegrasi.SampleRun;
 import id.reintegrasi.SparkTestBase;
@@ -109,9 +110,7 @@ class CrashRecoveryTest extends SparkTestBase {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-Xmx1g");
-    // Two children and this JVM share two cores, and a sample run is mostly JIT warm-up: the quick
-    // JIT (with the code cache the full one would get) and the serial collector need far less CPU.
-    command.addAll(List.of("-XX:TieredStopAtLevel=1", "-XX:ReservedCodeCacheSize=256m", "-XX:+UseSerialGC"));
+    command.addAll(List.of(ChildJvm.QUICK_OPTIONS.split(" ")));
     for (String arg : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
       if (arg.startsWith("--add-") || arg.startsWith("-Dio.netty") || arg.startsWith("--enable-native")
           || arg.startsWith("--sun-misc") || arg.equals("-XX:+IgnoreUnrecognizedVMOptions")) {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import id.reintegrasi.ChildJvm;
 import id.reintegrasi.OutputTables;
 import id.reintegrasi.SampleRun;
 import id.reintegrasi.SparkTestBase;
@@ -110,10 +111,7 @@ class LaunchScriptsTest extends SparkTestBase {
       pb.environment().remove(var);
     }
     Map<String, String> vars = new TreeMap<>(Map.of("REINTEGRASI_DRIVER_MEMORY", "1g",
-        // Short runs on two cores shared by three jobs: the quick JIT and one GC thread need less CPU
-        // (the serial collector in place of jvm-options.txt's parallel one: the JVM takes only one).
-        // The quick JIT alone gets a 48 MB code cache, which a full run's side-by-side steps can fill.
-        "JAVA_OPTS", "-XX:TieredStopAtLevel=1 -XX:ReservedCodeCacheSize=256m -XX:-UseParallelGC -XX:+UseSerialGC -Dspark.ui.enabled=false"));
+        "JAVA_OPTS", ChildJvm.QUICK_OPTIONS + " -Dspark.ui.enabled=false"));
     vars.putAll(env);
     pb.environment().putAll(vars);
     Path stdout = tmp.resolve(name + ".stdout");
