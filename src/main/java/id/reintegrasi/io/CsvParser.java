@@ -62,23 +62,69 @@ public final class CsvParser implements Iterator<CsvRecord>, Closeable {
 
   private static final int BUFFER_BYTES = 64 * 1024;
   private static final String[] NO_FIELDS = new String[0];
+  private static final byte[] NO_BYTES = new byte[0];
 
-  /** One physical line, decoded. */
+  /**
+   * One physical line: its bytes (a copy, without LF / trailing CR), decoded to text only when
+   * the general path needs it ({@link #decode}); a plain line never is (see {@link #nextPlain}).
+   */
   private static final class Line {
     final long no;
-    final String text; // "" when tooLong
+    final byte[] content; // empty when tooLong
     final int bytes; // length in bytes without LF / trailing CR
     final boolean blank;
-    final boolean badUtf8;
+    final boolean nonAscii;
     final boolean tooLong;
+    private String text; // null until decoded; "" when tooLong
+    private boolean badUtf8;
 
-    Line(long no, String text, int bytes, boolean blank, boolean badUtf8, boolean tooLong) {
+    Line(long no, byte[] content, int bytes, boolean blank, boolean nonAscii, boolean tooLong) {
       this.no = no;
-      this.text = text;
+      this.content = content;
       this.bytes = bytes;
       this.blank = blank;
-      this.badUtf8 = badUtf8;
+      this.nonAscii = nonAscii;
       this.tooLong = tooLong;
+    }
+  }
+
+  /**
+   * A record read straight from the bytes of one line: ASCII, without quotes, all on one physical
+   * line and with as many fields as the header. Field {@code i} is
+   * {@code bytes[start(i), end(i))}, untrimmed; an empty one stands for null. Filled by
+   * {@link #nextPlain}; the arrays are reused, the bytes are the record's own.
+   */
+  public static final class PlainRecord {
+    private long line;
+    private byte[] bytes;
+    private int[] starts = new int[0];
+    private int[] ends = new int[0];
+
+    public long line() {
+      return line;
+    }
+
+    /** The number of fields (the header's). */
+    public int size() {
+      return starts.length;
+    }
+
+    public byte[] bytes() {
+      return bytes;
+    }
+
+    public int start(int field) {
+      return starts[field];
+    }
+
+    public int end(int field) {
+      return ends[field];
+    }
+
+    /** Field {@code i} as text, or null when it is empty (as {@link CsvRecord#field} gives it). */
+    public String field(int i) {
+      return starts[i] == ends[i] ? null
+          : new String(bytes, starts[i], ends[i] - starts[i], StandardCharsets.ISO_8859_1);
     }
   }
 
@@ -280,7 +326,7 @@ public final class CsvParser implements Iterator<CsvRecord>, Closeable {
       throw fail(CsvFormatException.BAD_HEADER, ": the header row" + where + " is longer than "
           + MAX_RECORD_BYTES + " bytes; this is not a CSV file with LF or CRLF line ends");
     }
-    if (first.badUtf8) {
+    if (decode(first).badUtf8) {
       throw fail(CsvFormatException.INVALID_UTF8, ": the header row" + where
           + " contains bytes that are not valid UTF-8; the file was probably saved as ANSI/Latin-1:"
           + " export it as 'CSV UTF-8 (comma delimited)'");
@@ -357,17 +403,83 @@ public final class CsvParser implements Iterator<CsvRecord>, Closeable {
     }
   }
 
+  /**
+   * Reads the next record into {@code into} and returns true when it is a plain line (see
+   * {@link PlainRecord}), the common case, which needs neither text nor field strings. Otherwise
+   * returns false: at the end of the input, or with the record, parsed the general way, waiting
+   * for {@link #next()}. Callers may mix the two; a record is returned by one of them only.
+   *
+   * @throws UncheckedIOException when reading the input fails
+   */
+  public boolean nextPlain(PlainRecord into) {
+    if (pending != null || done || closed) {
+      return false;
+    }
+    try {
+      Line first = nextNonBlankLine();
+      if (first == null) {
+        done = true;
+        return false;
+      }
+      if (plain(first, into)) {
+        records++;
+        return true;
+      }
+      pending = record(first);
+      return false;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + fileName + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Splits a line into {@code into} when it is plain: ASCII, no quote, the header's field count. */
+  private boolean plain(Line l, PlainRecord into) {
+    if (l.tooLong || l.nonAscii) {
+      return false;
+    }
+    int n = header.size();
+    if (into.starts.length != n) {
+      into.starts = new int[n];
+      into.ends = new int[n];
+    }
+    byte[] b = l.content;
+    int field = 0;
+    int start = 0;
+    for (int i = 0; i < b.length; i++) {
+      byte c = b[i];
+      if (c == ',') {
+        if (field == n - 1) {
+          return false; // more fields than the header
+        }
+        into.starts[field] = start;
+        into.ends[field++] = i;
+        start = i + 1;
+      } else if (c == '"') {
+        return false;
+      }
+    }
+    if (field != n - 1) {
+      return false; // fewer fields than the header
+    }
+    into.starts[field] = start;
+    into.ends[field] = b.length;
+    into.line = l.no;
+    into.bytes = b;
+    return true;
+  }
+
   private CsvRecord readRecord() throws IOException {
     Line first = nextNonBlankLine();
-    if (first == null) {
-      return null;
-    }
+    return first == null ? null : record(first);
+  }
+
+  private CsvRecord record(Line first) throws IOException {
     if (first.tooLong) {
       return new CsvRecord(first.no, NO_FIELDS, RULE_LINE_TOO_LONG, "the line is " + first.bytes
           + " bytes long, more than the limit of " + MAX_RECORD_BYTES + " bytes (1 MB); it was skipped");
     }
     startRecord();
-    long badUtf8Line = first.badUtf8 ? first.no : -1;
+    long badUtf8Line = decode(first).badUtf8 ? first.no : -1;
     boolean open = scanLine(first.text);
     if (open) {
       held.clear();
@@ -385,7 +497,7 @@ public final class CsvParser implements Iterator<CsvRecord>, Closeable {
           why = "after " + MAX_RECORD_BYTES + " bytes (1 MB)";
           break;
         }
-        if (l.badUtf8 && badUtf8Line < 0) {
+        if (decode(l).badUtf8 && badUtf8Line < 0) {
           badUtf8Line = l.no;
         }
         sb.append('\n');
@@ -599,7 +711,7 @@ public final class CsvParser implements Iterator<CsvRecord>, Closeable {
       }
     }
     if (tooLong) {
-      return new Line(nextLineNo++, "", (int) Math.min(Integer.MAX_VALUE, total), false, false, true);
+      return new Line(nextLineNo++, NO_BYTES, (int) Math.min(Integer.MAX_VALUE, total), false, false, true);
     }
     return makeLine(lineBuf, 0, acc, nonAscii);
   }
@@ -610,7 +722,7 @@ public final class CsvParser implements Iterator<CsvRecord>, Closeable {
     }
     long no = nextLineNo++;
     if (len > MAX_RECORD_BYTES) {
-      return new Line(no, "", len, false, false, true);
+      return new Line(no, NO_BYTES, len, false, false, true);
     }
     boolean blank = true;
     for (int i = off, end = off + len; i < end; i++) {
@@ -620,22 +732,40 @@ public final class CsvParser implements Iterator<CsvRecord>, Closeable {
         break;
       }
     }
-    if (!nonAscii) {
-      return new Line(no, new String(b, off, len, StandardCharsets.ISO_8859_1), len, blank, false, false);
+    return new Line(no, java.util.Arrays.copyOfRange(b, off, off + len), len, blank, nonAscii, false);
+  }
+
+  /** Decodes a line's bytes once (strict UTF-8; an invalid byte shows as U+FFFD and is noted). */
+  private Line decode(Line l) {
+    if (l.text != null) {
+      return l;
+    }
+    if (l.tooLong) {
+      l.text = "";
+      return l;
+    }
+    byte[] b = l.content;
+    int len = b.length;
+    if (!l.nonAscii) {
+      l.text = new String(b, StandardCharsets.ISO_8859_1);
+      return l;
     }
     decoder.reset();
     if (charBuf.capacity() < len) {
       charBuf = CharBuffer.allocate(Math.max(len, Math.min(MAX_RECORD_BYTES, charBuf.capacity() * 2)));
     }
     charBuf.clear();
-    CoderResult r = decoder.decode(ByteBuffer.wrap(b, off, len), charBuf, true);
+    CoderResult r = decoder.decode(ByteBuffer.wrap(b, 0, len), charBuf, true);
     if (!r.isError() && !r.isOverflow()) {
       r = decoder.flush(charBuf);
     }
     if (r.isError() || r.isOverflow()) {
-      return new Line(no, new String(b, off, len, StandardCharsets.UTF_8), len, blank, true, false);
+      l.text = new String(b, StandardCharsets.UTF_8);
+      l.badUtf8 = true;
+      return l;
     }
     charBuf.flip();
-    return new Line(no, charBuf.toString(), len, blank, false, false);
+    l.text = charBuf.toString();
+    return l;
   }
 }

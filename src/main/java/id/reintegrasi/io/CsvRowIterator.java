@@ -6,27 +6,34 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.NoSuchElementException;
-import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
-import scala.jdk.javaapi.CollectionConverters;
+import org.apache.spark.sql.catalyst.InternalRow;
+import org.apache.spark.sql.catalyst.expressions.GenericInternalRow;
+import org.apache.spark.sql.catalyst.util.ArrayBasedMapData;
+import org.apache.spark.sql.catalyst.util.GenericArrayData;
+import org.apache.spark.unsafe.types.UTF8String;
 
 /**
  * Streams one CSV file as rows of {@link ParsedColumns#schemaOf} the dataset: typed declared
  * columns plus file, line and parse problems. Blank lines become marker rows (counted, then
  * dropped). Memory stays bounded whatever the file size.
+ *
+ * <p>Rows come out as Spark holds them inside a query ({@link InternalRow}: text as UTF-8 bytes,
+ * dates as day numbers), built straight from the parser. A plain line (see
+ * {@link CsvParser.PlainRecord}), nearly every line of a real export, is read from its bytes
+ * without a string per field; any other record goes the general way, with the same values.
  */
-final class CsvRowIterator implements Iterator<Row> {
+final class CsvRowIterator implements Iterator<InternalRow> {
   private final DatasetSpec spec;
-  private final String file;
+  private final UTF8String file;
   private final ValueParser values;
   private final CsvParser parser;
   private final HeaderMapping mapping;
   private final Pseudonymiser pseudonyms;
   private final int personColumn;
+  private final CsvParser.PlainRecord plain = new CsvParser.PlainRecord();
+  private InternalRow ahead;
   private long blankLinesLeft = -1;
 
   /** With {@code pseudonyms} set, person ids are replaced before a row leaves this iterator. */
@@ -34,7 +41,7 @@ final class CsvRowIterator implements Iterator<Row> {
       Pseudonymiser pseudonyms)
       throws IOException {
     this.spec = spec;
-    this.file = file;
+    this.file = UTF8String.fromString(file);
     this.values = values;
     this.parser = new CsvParser(in, file);
     this.mapping = HeaderMapping.of(spec, columns.apply(spec, parser.header(), file), file);
@@ -44,38 +51,90 @@ final class CsvRowIterator implements Iterator<Row> {
 
   @Override
   public boolean hasNext() {
-    if (parser.hasNext()) {
-      return true;
+    if (ahead == null) {
+      ahead = read();
     }
-    if (blankLinesLeft < 0) {
-      blankLinesLeft = parser.blankLines();
-      parser.close();
-    }
-    return blankLinesLeft > 0;
+    return ahead != null;
   }
 
   @Override
-  public Row next() {
+  public InternalRow next() {
     if (!hasNext()) {
       throw new NoSuchElementException();
+    }
+    InternalRow row = ahead;
+    ahead = null;
+    return row;
+  }
+
+  private InternalRow read() {
+    if (blankLinesLeft < 0) {
+      if (parser.nextPlain(plain)) {
+        return plainRow(plain);
+      }
+      if (parser.hasNext()) {
+        return recordRow(parser.next());
+      }
+      blankLinesLeft = parser.blankLines();
+      parser.close();
     }
     if (blankLinesLeft > 0) {
       blankLinesLeft--;
       return marker();
     }
-    return toRow(parser.next());
+    return null;
   }
 
-  private Row marker() {
+  private InternalRow marker() {
     Object[] out = new Object[spec.columns().size() + 6];
     int n = spec.columns().size();
     out[n] = file;
-    out[n + 2] = ParsedColumns.BLANK_LINE;
-    out[n + 3] = "blank line skipped";
-    return RowFactory.create(out);
+    out[n + 2] = UTF8String.fromString(ParsedColumns.BLANK_LINE);
+    out[n + 3] = UTF8String.fromString("blank line skipped");
+    return new GenericInternalRow(out);
   }
 
-  private Row toRow(CsvRecord record) {
+  private InternalRow plainRow(CsvParser.PlainRecord record) {
+    List<ColumnSpec> columns = spec.columns();
+    int n = columns.size();
+    Object[] out = new Object[n + 6];
+    byte[] bytes = record.bytes();
+    List<String> bad = null;
+    for (int c = 0; c < n; c++) {
+      int pos = mapping.position(c);
+      if (pos < 0) {
+        continue; // an optional column the file does not have
+      }
+      Object value;
+      if (c == personColumn) {
+        Object text = values.parse(record.field(pos), columns.get(c).type());
+        value = text == null ? null : UTF8String.fromString(pseudonyms.apply((String) text));
+      } else {
+        value = values.parseAscii(bytes, record.start(pos), record.end(pos), columns.get(c).type());
+      }
+      if (value == ValueParser.INVALID) {
+        if (bad == null) {
+          bad = new ArrayList<>(2);
+        }
+        bad.add(columns.get(c).name());
+      } else {
+        out[c] = value;
+      }
+    }
+    out[n] = file;
+    out[n + 1] = record.line();
+    if (bad != null) {
+      String[] fields = new String[record.size()];
+      for (int i = 0; i < fields.length; i++) {
+        fields[i] = record.field(i);
+      }
+      out[n + 4] = strings(bad);
+      out[n + 5] = rawValues(fields, false);
+    }
+    return new GenericInternalRow(out);
+  }
+
+  private InternalRow recordRow(CsvRecord record) {
     List<ColumnSpec> columns = spec.columns();
     int n = columns.size();
     Object[] out = new Object[n + 6];
@@ -89,27 +148,44 @@ final class CsvRowIterator implements Iterator<Row> {
         if (value == ValueParser.INVALID) {
           bad.add(columns.get(c).name());
         } else {
-          out[c] = c == personColumn ? pseudonyms.apply((String) value) : value;
+          out[c] = ValueParser.catalyst(c == personColumn && value != null ? pseudonyms.apply((String) value) : value);
         }
       }
     }
     out[n] = file;
     out[n + 1] = record.line();
-    out[n + 2] = record.rule();
-    out[n + 3] = record.message();
-    out[n + 4] = bad.isEmpty() ? null : CollectionConverters.asScala(bad).toSeq();
+    out[n + 2] = record.rule() == null ? null : UTF8String.fromString(record.rule());
+    out[n + 3] = record.message() == null ? null : UTF8String.fromString(record.message());
+    out[n + 4] = bad.isEmpty() ? null : strings(bad);
     if (!record.ok() || !bad.isEmpty()) {
-      Map<String, String> raw = new LinkedHashMap<>();
       // A malformed record's fields need not stand under their header (a missing comma shifts
       // them), so a person id could sit under any name: with pseudonyms on, none is kept.
-      boolean withhold = pseudonyms != null && !record.ok();
-      for (int c = 0; c < n; c++) {
-        int pos = mapping.position(c);
-        String field = withhold || pos < 0 || pos >= fields.length ? null : fields[pos];
-        raw.put(columns.get(c).name(), c == personColumn ? pseudonyms.apply(field) : field);
-      }
-      out[n + 5] = CollectionConverters.asScala(raw);
+      out[n + 5] = rawValues(fields, pseudonyms != null && !record.ok());
     }
-    return RowFactory.create(out);
+    return new GenericInternalRow(out);
+  }
+
+  /** The original values of a row that did not parse, by column name, as a map. */
+  private ArrayBasedMapData rawValues(String[] fields, boolean withhold) {
+    List<ColumnSpec> columns = spec.columns();
+    int n = columns.size();
+    Object[] keys = new Object[n];
+    Object[] raw = new Object[n];
+    for (int c = 0; c < n; c++) {
+      int pos = mapping.position(c);
+      String field = withhold || pos < 0 || pos >= fields.length ? null : fields[pos];
+      String value = c == personColumn ? pseudonyms.apply(field) : field;
+      keys[c] = UTF8String.fromString(columns.get(c).name());
+      raw[c] = value == null ? null : UTF8String.fromString(value);
+    }
+    return new ArrayBasedMapData(new GenericArrayData(keys), new GenericArrayData(raw));
+  }
+
+  private static GenericArrayData strings(List<String> texts) {
+    Object[] out = new Object[texts.size()];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = UTF8String.fromString(texts.get(i));
+    }
+    return new GenericArrayData(out);
   }
 }

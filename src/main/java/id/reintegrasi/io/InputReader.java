@@ -38,6 +38,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.api.java.UDF1;
+import org.apache.spark.sql.catalyst.InternalRow;
 import org.apache.spark.sql.expressions.UserDefinedFunction;
 import org.apache.spark.sql.types.DataTypes;
 
@@ -187,7 +188,7 @@ public final class InputReader {
     ColumnMapping mappedColumns = columns;
     Pseudonymiser pseudonymiser = pseudonyms;
     String dataset = spec.name();
-    JavaRDD<Row> rows = jsc.binaryFiles(String.join(",", source.paths()), partitions)
+    JavaRDD<InternalRow> rows = jsc.binaryFiles(String.join(",", source.paths()), partitions)
         .flatMap(file -> {
           InputStream in = file._2().open();
           TaskContext task = TaskContext.get();
@@ -202,7 +203,9 @@ public final class InputReader {
           }
           return new CsvRowIterator(spec, relativeName(file._1(), dataset), in, parser, mappedColumns, pseudonymiser);
         });
-    Dataset<Row> df = spark.createDataFrame(rows, ParsedColumns.schemaOf(spec));
+    // The rows are built as Spark holds them (see CsvRowIterator): no conversion from Java objects.
+    Dataset<Row> df = ((org.apache.spark.sql.classic.SparkSession) spark)
+        .internalCreateDataFrame(rows.rdd(), ParsedColumns.schemaOf(spec), false);
     return new Read(source, df, List.copyOf(unknown), List.copyOf(missingOptional));
   }
 

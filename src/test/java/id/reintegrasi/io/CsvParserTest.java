@@ -496,6 +496,75 @@ class CsvParserTest {
   }
 
   // ---------------------------------------------------------------------------------------------
+  // the plain-line path
+
+  /** Every record, read by nextPlain where it takes one and by next() otherwise. */
+  private static List<CsvRecord> mixed(CsvParser p, int[] plainCount) {
+    List<CsvRecord> out = new ArrayList<>();
+    CsvParser.PlainRecord plain = new CsvParser.PlainRecord();
+    while (true) {
+      if (p.nextPlain(plain)) {
+        String[] fields = new String[plain.size()];
+        for (int i = 0; i < fields.length; i++) {
+          fields[i] = plain.field(i);
+          String fromBytes = new String(plain.bytes(), plain.start(i), plain.end(i) - plain.start(i), StandardCharsets.UTF_8);
+          assertEquals(fields[i] == null ? "" : fields[i], fromBytes);
+        }
+        out.add(new CsvRecord(plain.line(), fields, null, null));
+        plainCount[0]++;
+      } else if (p.hasNext()) {
+        out.add(p.next());
+      } else {
+        return out;
+      }
+    }
+  }
+
+  private static void assertSameEitherWay(byte[] bytes, boolean expectPlain) throws IOException {
+    List<CsvRecord> general;
+    long blank;
+    long records;
+    try (CsvParser p = parser(bytes)) {
+      general = all(p);
+      blank = p.blankLines();
+      records = p.records();
+    }
+    int[] plainCount = {0};
+    try (CsvParser p = parser(bytes)) {
+      String text = new String(bytes, StandardCharsets.UTF_8);
+      assertEquals(general, mixed(p, plainCount), text);
+      assertEquals(blank, p.blankLines(), text);
+      assertEquals(records, p.records(), text);
+      assertFalse(p.nextPlain(new CsvParser.PlainRecord()));
+      assertFalse(p.hasNext());
+    }
+    if (expectPlain) {
+      assertTrue(plainCount[0] > 0, "no line was read as plain");
+    }
+  }
+
+  @Test
+  void plainLines_giveTheSameRecordsAsTheGeneralPath() throws IOException {
+    assertSameEitherWay(utf8("id,kode,n\n1,a,2\n2,,\n\n3, b ,x\r\n4,\"q\",5\n5,a\n6,a,b,c\n7,é,8\n8,a\"b,9\n9,c,10"), true);
+    assertSameEitherWay(utf8("\uFEFFa,b\r\n\"x\ny\",1\n2,3\n\"open,4\n5,6\n"), true);
+    assertSameEitherWay(concat(utf8("a,b\n1,"), new byte[] {(byte) 0xE9}, utf8("\n2,3\n   \n\t\n4,5")), true);
+  }
+
+  @Test
+  void plainLines_randomFiles_giveTheSameRecordsAsTheGeneralPath() throws IOException {
+    java.util.Random random = new java.util.Random(20261129L);
+    String[] pieces = {"a", "bb", "7", ",", ",", ",", "\"", "\"\"", " ", "\t", "\r", "\n", "\n", "\r\n", "é", ""};
+    for (int file = 0; file < 400; file++) {
+      StringBuilder sb = new StringBuilder("x,y,z\n");
+      int length = random.nextInt(60);
+      for (int i = 0; i < length; i++) {
+        sb.append(random.nextInt(3) == 0 ? pieces[random.nextInt(pieces.length)] : "v,w,u\n");
+      }
+      assertSameEitherWay(utf8(sb.toString()), false);
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------------
   // streaming
 
   /** Generates rows on the fly; never holds the whole file. */

@@ -61,4 +61,35 @@ class ValueParserTest {
     assertSame(ValueParser.INVALID, parser.parse("2025-10-19", ColumnType.DATE));
     assertSame(ValueParser.INVALID, parser.parse("30/02/2025", ColumnType.DATE));
   }
+
+  /** parseAscii reads the bytes of a plain line: exactly parse's values, as Spark holds them. */
+  @Test
+  void asciiBytes_sameValuesAsParse_forEveryType() {
+    ValueParser parser = new ValueParser("yyyy-MM-dd");
+    List<String> values = new ArrayList<>(List.of("", " ", "\t", "x", " x ", "P0001", "a b", "\u0001z\u0001"));
+    for (int month = 0; month <= 13; month++) {
+      for (int day = 0; day <= 32; day += 3) {
+        values.add(String.format(Locale.ROOT, "2024-%02d-%02d", month, day));
+      }
+    }
+    values.addAll(List.of("2025-02-29", "2024-02-29", " 2025-10-19 ", "2025-10-19x", "19/10/2025", "2025-1-019"));
+    values.addAll(List.of("0", "-0", "7", "-7", "+7", "007", "123456789", "1234567890", "-123456789", "2147483648",
+        "1.5", "1.50", "1.05", "1.005", "1.055", "-1.5", "+1.5", ".5", "5.", "1e2", "1E-2", "0.00", "-0.00",
+        "9999999.99", "9999999.995", "10000000", "10000000.00", "0000000001", "00000000001.25", "1.2.3", "1.-5",
+        "-", ".", "--1", "1-", " 2.50 ", "24", "24.01", "NaN", "Infinity"));
+    values.addAll(List.of("true", "TRUE", "True", "false", "FALSE", "fAlSe", "yes", "1", "tru", "truee", " true "));
+    for (ColumnType type : ColumnType.values()) {
+      for (String v : values) {
+        byte[] line = ("ab," + v + ",cd").getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        Object expected = ValueParser.catalyst(parser.parse(v.isEmpty() ? null : v, type));
+        Object actual = parser.parseAscii(line, 3, 3 + v.length(), type);
+        String what = type + " '" + v + "'";
+        if (expected == ValueParser.INVALID) {
+          assertSame(ValueParser.INVALID, actual, what);
+        } else {
+          assertEquals(expected, actual, what);
+        }
+      }
+    }
+  }
 }
