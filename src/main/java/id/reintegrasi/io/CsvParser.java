@@ -156,6 +156,7 @@ public final class CsvParser implements Iterator<CsvRecord>, Closeable {
 
   // --- results
   private final List<String> header;
+  private final int headerSize;
   private final long headerLine;
   private CsvRecord pending;
   private boolean done;
@@ -184,6 +185,7 @@ public final class CsvParser implements Iterator<CsvRecord>, Closeable {
       }
       this.headerLine = first.no;
       this.header = parseHeader(first);
+      this.headerSize = header.size();
       okay = true;
     } finally {
       if (!okay) {
@@ -437,7 +439,7 @@ public final class CsvParser implements Iterator<CsvRecord>, Closeable {
     if (l.tooLong || l.nonAscii) {
       return false;
     }
-    int n = header.size();
+    int n = headerSize;
     if (into.starts.length != n) {
       into.starts = new int[n];
       into.ends = new int[n];
