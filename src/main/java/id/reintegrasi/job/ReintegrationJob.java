@@ -51,7 +51,6 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.storage.StorageLevel;
 
 /**
  * The reintegration job: reads the contract's input datasets, validates them (quarantining bad
@@ -201,13 +200,12 @@ public final class ReintegrationJob {
         validated.add(followups);
       }
 
-      // Step 4: data quality, one pass over each dataset (this also fills the validation caches).
+      // Step 4: data quality, one pass over each dataset's work copy.
       DataQuality.Result quality = timed("data quality", () -> DataQuality.compute(spark, validated));
       for (DataQuality.DatasetCounts c : quality.counts()) {
         LOG.info("Input {}: {} rows, {} quarantined, {} blank lines", c.dataset(), c.rows(),
             c.quarantined(), c.blankLines());
       }
-      reads.values().forEach(r -> r.rows().unpersist());
 
       // Steps 5 to 7: the release-level analysis table, reused by every summary; the effects of
       // programs and MoUs against matched comparison groups; the summaries, staged. Side by side
@@ -350,17 +348,17 @@ public final class ReintegrationJob {
     return rows;
   }
 
-  /** The latest event date of the inputs not after today: when the data were extracted. */
+  /**
+   * The latest event date of the inputs not after today: when the data were extracted. A pass of
+   * its own over each dated input: parsing a CSV file again costs less than keeping its parsed
+   * rows for validation (at 1M releases, 14 s against about 70 s for caching 30M training rows).
+   */
   static LocalDate latestEventDate(Map<String, InputReader.Read> reads, LocalDate today) {
     LocalDate latest = null;
     for (InputReader.Read read : reads.values()) {
       List<String> dates = InputValidator.eventDateColumns(read.source().spec().name());
       if (dates.isEmpty()) {
         continue;
-      }
-      if (read.source().format() == InputReader.Format.CSV) {
-        // Parsed once, used again by validation.
-        read.rows().persist(StorageLevel.MEMORY_AND_DISK());
       }
       Column[] capped = dates.stream()
           .map(d -> when(col(d).leq(lit(today)), col(d))).toArray(Column[]::new);
