@@ -84,10 +84,11 @@ public final class ValueParser implements Serializable {
    * through {@link #parse} for any other.
    */
   public Object parseAscii(byte[] bytes, int from, int to, ColumnType type) {
-    while (from < to && bytes[from] <= ' ') {
+    // As String.trim: characters up to U+0020 (unsigned, so a byte of a multi-byte character stays).
+    while (from < to && (bytes[from] & 0xFF) <= ' ') {
       from++;
     }
-    while (to > from && bytes[to - 1] <= ' ') {
+    while (to > from && (bytes[to - 1] & 0xFF) <= ' ') {
       to--;
     }
     int len = to - from;
