@@ -25,8 +25,10 @@ import java.util.NoSuchElementException;
  * stripped), header row, comma separator, {@code "} quoting with {@code ""} as an escaped quote, LF
  * or CRLF line ends (also a last line without one), empty field = {@code null}.
  *
- * <p>The input is read in 64 KB chunks and split into physical lines on bytes; each line is decoded
- * on its own (strict UTF-8) and then split into fields. Memory is bounded: one chunk, one physical
+ * <p>The input is read in 64 KB chunks and split into physical lines on bytes. A plain line (ASCII,
+ * no quote, the header's number of fields) can be taken as it is, split on its bytes
+ * ({@link #nextPlain}); any other line is decoded on its own (strict UTF-8) and then split into
+ * fields ({@link #next}), with the same result for a plain one. Memory is bounded: one chunk, one physical
  * line of at most {@value #MAX_RECORD_BYTES} bytes, and for a record whose quoted field spans
  * lines, the lines of that record (at most {@value #MAX_RECORD_LINES} lines / 1 MB).
  *
