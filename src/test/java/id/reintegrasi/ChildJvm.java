@@ -11,5 +11,12 @@ public final class ChildJvm {
   public static final String QUICK_OPTIONS =
       "-XX:TieredStopAtLevel=1 -XX:ReservedCodeCacheSize=256m -XX:-UseParallelGC -XX:+UseSerialGC";
 
+  /**
+   * Spark's interpreted evaluation instead of generated code: for child runs whose results are
+   * not compared (same rows either way, less CPU on inputs as small as the sample).
+   */
+  public static final String NO_CODEGEN_OPTIONS =
+      "-Dspark.sql.codegen.wholeStage=false -Dspark.sql.codegen.factoryMode=NO_CODEGEN";
+
   private ChildJvm() {}
 }
