@@ -16,7 +16,7 @@ import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.max_by;
 import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.not;
-import static org.apache.spark.sql.functions.min_by;
+import static org.apache.spark.sql.functions.pmod;
 import static org.apache.spark.sql.functions.quarter;
 import static org.apache.spark.sql.functions.size;
 import static org.apache.spark.sql.functions.sort_array;
@@ -336,14 +336,25 @@ public final class ReleaseAnalysis {
     return pairs.groupBy(RELEASE_ID).agg(aggs.get(0), aggs.subList(1, aggs.size()).toArray(Column[]::new));
   }
 
+  /**
+   * The status of the first follow-up within 180 days after release (the earliest date; on one
+   * day, the first status alphabetically), as the minimum of one number per follow-up: its date's
+   * day number times the number of statuses plus the status's rank. A minimum of numbers Spark
+   * takes in a hash table; min_by ordered by (date, status) made it sort every pair.
+   */
   private static Dataset<Row> employment(Dataset<Row> spells, Dataset<Row> followups) {
     Column date = col(Followups.FOLLOWUP_DATE);
+    CodeRanks statuses = CodeRanks.of(Followups.SPEC, Followups.EMPLOYMENT_STATUS);
+    Column n = lit((long) statuses.size());
+    Column key = datediff(date, lit(LocalDate.EPOCH)).cast(DataTypes.LongType).multiply(n)
+        .plus(statuses.rank(col(Followups.EMPLOYMENT_STATUS)));
+    Column first = statuses.code(pmod(col("_first"), n).cast(DataTypes.IntegerType));
     return spells.join(followups.select(col(Followups.PERSON_ID).as("_fperson"), date,
             col(Followups.EMPLOYMENT_STATUS)),
             col("_person").equalTo(col("_fperson"))
                 .and(date.geq(col("_release"))).and(date.leq(date_add(col("_release"), 180))))
         .groupBy(RELEASE_ID)
-        .agg(min_by(col(Followups.EMPLOYMENT_STATUS).isin("EMPLOYED", "SELF_EMPLOYED"),
-            struct(date, col(Followups.EMPLOYMENT_STATUS))).as(EMPLOYED_AT_FIRST_FOLLOWUP));
+        .agg(min(key).as("_first"))
+        .select(col(RELEASE_ID), first.isin("EMPLOYED", "SELF_EMPLOYED").as(EMPLOYED_AT_FIRST_FOLLOWUP));
   }
 }

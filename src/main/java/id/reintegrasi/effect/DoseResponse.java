@@ -13,7 +13,9 @@ import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
+import id.reintegrasi.analysis.CodeRanks;
 import id.reintegrasi.analysis.ReleaseAnalysis;
+import id.reintegrasi.schema.Enrollments;
 import id.reintegrasi.schema.Programs;
 import id.reintegrasi.summary.Disclosure;
 import id.reintegrasi.summary.SparkStats;
@@ -33,6 +35,9 @@ import org.apache.spark.sql.Row;
  */
 public final class DoseResponse {
   public static final String NAME = "dose_response";
+
+  /** Exit statuses as numbers, so that the greatest is a maximum Spark takes in a hash table. */
+  private static final CodeRanks STATUSES = CodeRanks.of(Enrollments.SPEC, Enrollments.EXIT_STATUS);
 
   private DoseResponse() {}
 
@@ -70,12 +75,12 @@ public final class DoseResponse {
             sum(coalesce(d.getField("sessions_present"), lit(0L))).as("sessions"),
             max(status.equalTo("COMPLETED")).as("any_completed"),
             max(status.equalTo("DROPPED")).as("any_dropped"),
-            max(status).as("greatest_status"));
+            max(STATUSES.rank(status)).as("greatest_status"));
 
     // Step 2: the bands, then one row per eligible window and band.
     Column inCustody = col("phase").equalTo(Programs.IN_CUSTODY);
     Column exit = when(col("any_completed"), lit("COMPLETED")).when(col("any_dropped"), lit("DROPPED"))
-        .otherwise(col("greatest_status"));
+        .otherwise(STATUSES.code(col("greatest_status")));
     Column bands = array(
         when(inCustody, struct(lit("HOURS").as("dimension"), hoursBand(col("hours")).as("band"))),
         when(inCustody, struct(lit("SESSIONS").as("dimension"), sessionsBand(col("sessions")).as("band"))),

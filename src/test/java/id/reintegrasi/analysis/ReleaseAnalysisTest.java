@@ -337,13 +337,19 @@ class ReleaseAnalysisTest extends SparkTestBase {
         .release("release_id", "R1", "person_id", "P1")
         .release("release_id", "R2", "person_id", "P2")
         .release("release_id", "R3", "person_id", "P3")
+        .release("release_id", "R4", "person_id", "P4")
         .followup("person_id", "P1", "followup_date", "2021-03-01", "employment_status", "SELF_EMPLOYED")
         .followup("person_id", "P1", "followup_date", "2021-05-01", "employment_status", "UNEMPLOYED")
         .followup("person_id", "P2", "followup_date", "2021-02-01", "employment_status", "UNEMPLOYED")
-        .followup("person_id", "P3", "followup_date", "2021-08-01", "employment_status", "EMPLOYED");
+        .followup("person_id", "P3", "followup_date", "2021-08-01", "employment_status", "EMPLOYED")
+        // Two follow-ups on the first day: the first status alphabetically is taken.
+        .followup("person_id", "P4", "followup_date", "2021-02-10", "employment_status", "UNEMPLOYED")
+        .followup("person_id", "P4", "followup_date", "2021-02-10", "employment_status", "SELF_EMPLOYED")
+        .followup("person_id", "P4", "followup_date", "2021-02-11", "employment_status", "UNKNOWN");
     Map<String, Row> a = analyse(in);
     assertEquals(Boolean.TRUE, a.get("R1").getAs(ReleaseAnalysis.EMPLOYED_AT_FIRST_FOLLOWUP));
     assertEquals(Boolean.FALSE, a.get("R2").getAs(ReleaseAnalysis.EMPLOYED_AT_FIRST_FOLLOWUP));
     assertNull(a.get("R3").getAs(ReleaseAnalysis.EMPLOYED_AT_FIRST_FOLLOWUP), "first follow-up after 180 days");
+    assertEquals(Boolean.TRUE, a.get("R4").getAs(ReleaseAnalysis.EMPLOYED_AT_FIRST_FOLLOWUP));
   }
 }
