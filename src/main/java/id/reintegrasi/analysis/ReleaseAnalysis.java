@@ -23,6 +23,7 @@ import static org.apache.spark.sql.functions.sort_array;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.transform;
+import static org.apache.spark.sql.functions.unix_date;
 import static org.apache.spark.sql.functions.when;
 import static org.apache.spark.sql.functions.year;
 
@@ -346,7 +347,7 @@ public final class ReleaseAnalysis {
     Column date = col(Followups.FOLLOWUP_DATE);
     CodeRanks statuses = CodeRanks.of(Followups.SPEC, Followups.EMPLOYMENT_STATUS);
     Column n = lit((long) statuses.size());
-    Column key = datediff(date, lit(LocalDate.EPOCH)).cast(DataTypes.LongType).multiply(n)
+    Column key = unix_date(date).cast(DataTypes.LongType).multiply(n)
         .plus(statuses.rank(col(Followups.EMPLOYMENT_STATUS)));
     Column first = statuses.code(pmod(col("_first"), n).cast(DataTypes.IntegerType));
     return spells.join(followups.select(col(Followups.PERSON_ID).as("_fperson"), date,

@@ -75,12 +75,12 @@ public final class DoseResponse {
             sum(coalesce(d.getField("sessions_present"), lit(0L))).as("sessions"),
             max(status.equalTo("COMPLETED")).as("any_completed"),
             max(status.equalTo("DROPPED")).as("any_dropped"),
-            max(STATUSES.rank(status)).as("greatest_status"));
+            max(STATUSES.rank(status)).as("greatest_status_rank"));
 
     // Step 2: the bands, then one row per eligible window and band.
     Column inCustody = col("phase").equalTo(Programs.IN_CUSTODY);
     Column exit = when(col("any_completed"), lit("COMPLETED")).when(col("any_dropped"), lit("DROPPED"))
-        .otherwise(STATUSES.code(col("greatest_status")));
+        .otherwise(STATUSES.code(col("greatest_status_rank")));
     Column bands = array(
         when(inCustody, struct(lit("HOURS").as("dimension"), hoursBand(col("hours")).as("band"))),
         when(inCustody, struct(lit("SESSIONS").as("dimension"), sessionsBand(col("sessions")).as("band"))),
