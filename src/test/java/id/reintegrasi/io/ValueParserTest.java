@@ -55,6 +55,41 @@ class ValueParserTest {
   }
 
   @Test
+  void epochDay_isLocalDatesDayNumber_forEveryDayOfYears0To9999() {
+    LocalDate last = LocalDate.of(9999, 12, 31);
+    int days = 0;
+    for (LocalDate d = LocalDate.of(0, 1, 1); !d.isAfter(last); d = d.plusDays(1)) {
+      assertEquals(d.toEpochDay(), ValueParser.epochDay(d.getYear(), d.getMonthValue(), d.getDayOfMonth()), d.toString());
+      days++;
+    }
+    assertEquals(LocalDate.of(10000, 1, 1).toEpochDay() - LocalDate.of(0, 1, 1).toEpochDay(), days);
+  }
+
+  /** The plain-line reader's dates: every month and day number of leap and common years. */
+  @Test
+  void asciiIsoDates_sameAsParse_forEveryMonthAndDayNumber() {
+    ValueParser parser = new ValueParser("yyyy-MM-dd");
+    int parsed = 0;
+    for (int year : new int[] {0, 1, 4, 100, 400, 1582, 1900, 1969, 1970, 2000, 2023, 2024, 2100, 9996, 9999}) {
+      for (int month = 0; month <= 13; month++) {
+        for (int day = 0; day <= 32; day++) {
+          String v = String.format(Locale.ROOT, "%04d-%02d-%02d", year, month, day);
+          Object expected = ValueParser.catalyst(parser.parse(v, ColumnType.DATE));
+          Object actual = parser.parseAscii(v.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1), 0, 10, ColumnType.DATE);
+          if (expected == ValueParser.INVALID) {
+            assertSame(ValueParser.INVALID, actual, v);
+          } else {
+            assertEquals(expected, actual, v);
+            parsed++;
+          }
+        }
+      }
+    }
+    // Leap years among them: 0, 4, 400, 2000, 2024, 9996 (not 1, 100, 1582, 1900, 1969, 1970, 2023, 2100, 9999).
+    assertEquals(365 * 9 + 366 * 6, parsed);
+  }
+
+  @Test
   void anotherPattern_goesThroughTheFormatter() {
     ValueParser parser = new ValueParser("dd/MM/yyyy");
     assertEquals(LocalDate.of(2025, 10, 19), parser.parse("19/10/2025", ColumnType.DATE));
