@@ -1,10 +1,14 @@
 package id.reintegrasi.effect;
 
+import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.explode;
+import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.size;
+import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
@@ -15,10 +19,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.UnaryOperator;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.DecimalType;
 import scala.Tuple2;
@@ -51,20 +57,36 @@ public final class SurvivalCurves {
   private SurvivalCurves() {}
 
   public static Result compute(SparkSession spark, Dataset<Row> population, int minCell, int gridDays) {
+    return compute(spark, population, minCell, gridDays, UnaryOperator.identity());
+  }
+
+  /**
+   * @param materialise computes the per-day counts once for the queries that read them (the job
+   *     stashes them in its work area; Spark's in-memory cache read them back slower than Parquet)
+   */
+  public static Result compute(SparkSession spark, Dataset<Row> population, int minCell, int gridDays,
+      UnaryOperator<Dataset<Row>> materialise) {
     Dataset<Row> km = population.filter(col(EffectPopulation.TIME).isNotNull())
         .select(col(EffectPopulation.PHASE).as("phase"), col(EffectPopulation.STRATUM).as("stratum"),
             col(EffectPopulation.SUBJECTS), col(EffectPopulation.COMPARISON),
             col(EffectPopulation.TIME).as("time"), col(EffectPopulation.EVENT).as("event"));
-    // Step 1: per stratum and day, the comparison pool; per subject, stratum and day, the treated.
-    Dataset<Row> comparisonDays = km.filter(col(EffectPopulation.COMPARISON))
-        .groupBy("phase", "stratum", "time")
-        .agg(sum(when(col("event"), 1L).otherwise(0L)).as("ev"), sum(when(not(col("event")), 1L).otherwise(0L)).as("ce"));
+    // Step 1: in one pass over the population, per stratum and day, the comparison pool (a row
+    // with a null subject) and per subject, stratum and day, the treated. The days are few next
+    // to the releases, and the three queries below read them instead of the population.
+    DataType subjectType = km.schema().apply(EffectPopulation.SUBJECTS).dataType();
+    Column poolRole = array(struct(lit(null).cast(DataTypes.StringType).as("level"),
+        lit(null).cast(DataTypes.StringType).as("subject_id")));
+    Column roles = concat(when(col(EffectPopulation.COMPARISON), poolRole).otherwise(array().cast(subjectType)),
+        col(EffectPopulation.SUBJECTS));
+    Dataset<Row> days = materialise.apply(km
+        .filter(col(EffectPopulation.COMPARISON).or(size(col(EffectPopulation.SUBJECTS)).gt(0)))
+        .select(explode(roles).as("s"), col("phase"), col("stratum"), col("time"), col("event"))
+        .groupBy(col("s.level").as("level"), col("s.subject_id").as("subject_id"), col("phase"), col("stratum"), col("time"))
+        .agg(sum(when(col("event"), 1L).otherwise(0L)).as("ev"), sum(when(not(col("event")), 1L).otherwise(0L)).as("ce")));
+    Dataset<Row> comparisonDays = days.filter(col("level").isNull()).select("phase", "stratum", "time", "ev", "ce");
     Dataset<Row> comparisonStrata = comparisonDays.groupBy("phase", "stratum")
         .agg(sum(col("ev").plus(col("ce"))).as("c"));
-    Dataset<Row> treatedDays = km.filter(size(col(EffectPopulation.SUBJECTS)).gt(0))
-        .select(explode(col(EffectPopulation.SUBJECTS)).as("s"), col("phase"), col("stratum"), col("time"), col("event"))
-        .groupBy(col("s.level").as("level"), col("s.subject_id").as("subject_id"), col("phase"), col("stratum"), col("time"))
-        .agg(sum(when(col("event"), 1L).otherwise(0L)).as("ev"), sum(when(not(col("event")), 1L).otherwise(0L)).as("ce"));
+    Dataset<Row> treatedDays = days.filter(col("level").isNotNull());
     // Step 2: matched strata and their weights t_s / c_s (treated in strata without comparison drop out).
     Dataset<Row> weights = treatedDays.groupBy("level", "subject_id", "phase", "stratum")
         .agg(sum(col("ev").plus(col("ce"))).as("t"))

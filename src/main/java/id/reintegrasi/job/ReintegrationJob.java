@@ -229,7 +229,8 @@ public final class ReintegrationJob {
             () -> writer.stash("population", EffectPopulation.of(analysis, Programs.IN_CUSTODY, ep)
                 .unionByName(EffectPopulation.of(analysis, Programs.POST_RELEASE, ep)))));
         var survivalStep = steps.after(populationStep, population -> timed("survival curves",
-            () -> SurvivalCurves.compute(spark, population, opts.minCell(), SURVIVAL_GRID_DAYS)));
+            () -> SurvivalCurves.compute(spark, population, opts.minCell(), SURVIVAL_GRID_DAYS,
+                days -> writer.stash("survival-days", days))));
         var matchedStep = steps.after(populationStep, population -> timed("matching",
             () -> Matching.match(ProgramEffects.longTable(population), ReleaseAnalysis.COVARIATES)));
         var employmentStep = steps.after(populationStep, population -> timed("matching for employment",
