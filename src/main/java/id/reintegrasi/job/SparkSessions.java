@@ -6,6 +6,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.UnaryOperator;
 import org.apache.spark.sql.SparkSession;
 
 /** The one place a SparkSession is configured, for the job and for the tests. */
@@ -94,16 +97,30 @@ public final class SparkSessions {
 
   /** Settings every session of this project needs, whatever launches it. */
   public static SparkSession.Builder configure(SparkSession.Builder builder) {
-    if (System.getProperty(CODEGEN_CACHE) == null) {
-      builder.config(CODEGEN_CACHE, CODEGEN_CACHE_ENTRIES);
-    }
+    userDefaults(System::getProperty).forEach(builder::config);
     return builder
         // Dates are calendar dates: no time zone may shift them.
         .config("spark.sql.session.timeZone", "UTC")
         .config("spark.sql.datetime.java8API.enabled", "true")
         .config("spark.sql.adaptive.enabled", "true")
-        .config("spark.sql.ansi.enabled", "true")
-        // Steps of the job run side by side, each in a pool of fairscheduler.xml (job/SideBySide).
-        .config("spark.scheduler.mode", "FAIR");
+        .config("spark.sql.ansi.enabled", "true");
+  }
+
+  static final String SCHEDULER_MODE = "spark.scheduler.mode";
+
+  /**
+   * The project's settings that a user may override (with spark-submit --conf, or -D on the
+   * java command line, both of which arrive as system properties): the ones given as
+   * {@code userSetting} are left out, since a session builder's settings win over the user's.
+   * The others above are not for the user to change: the numbers depend on them.
+   */
+  static Map<String, String> userDefaults(UnaryOperator<String> userSetting) {
+    Map<String, String> defaults = new LinkedHashMap<>();
+    defaults.put(CODEGEN_CACHE, CODEGEN_CACHE_ENTRIES);
+    // Steps of the job run side by side, each in a pool of fairscheduler.xml (job/SideBySide);
+    // under FIFO they still run, one job's tasks after another's.
+    defaults.put(SCHEDULER_MODE, "FAIR");
+    defaults.keySet().removeIf(key -> userSetting.apply(key) != null);
+    return defaults;
   }
 }

@@ -43,6 +43,8 @@ class LogPrivacyTest extends SparkTestBase {
   static Path tmp;
 
   private static final StringWriter logs = new StringWriter();
+  /** What the three runs logged (the tests' own reads later log to {@link #logs} too). */
+  private static String jobLogs;
   private static WriterAppender appender;
   private static final List<String> errors = new ArrayList<>();
   private static int plainExit;
@@ -70,6 +72,7 @@ class LogPrivacyTest extends SparkTestBase {
     } finally {
       System.setErr(stderr);
       errors.add(direct.toString(StandardCharsets.UTF_8));
+      jobLogs = logs.toString();
     }
   }
 
@@ -104,6 +107,15 @@ class LogPrivacyTest extends SparkTestBase {
     assertTrue(ids.size() > 60, "identifiers taken from the input files: " + ids);
     List<String> leaks = captured.lines().filter(line -> ids.stream().anyMatch(line::contains)).toList();
     assertEquals(List.of(), leaks);
+  }
+
+  /** Spark quiet: none of its warnings that come with every run reach the analyst's log. */
+  @Test
+  void noWarningOfSparkOrHadoop_inThreeRuns() {
+    List<String> foreign = jobLogs.lines()
+        .filter(line -> line.startsWith("WARN ") || line.startsWith("ERROR "))
+        .filter(line -> !line.contains(" id.reintegrasi.")).toList();
+    assertEquals(List.of(), foreign);
   }
 
   @Test
