@@ -26,7 +26,8 @@ public final class ProgramEffects {
   public static final String BALANCE_TABLE = "balance";
 
   /** The run parameters the tables depend on. */
-  public record Params(int minCell, long minTreated, int headlineWindow) {}
+  /** @param arrestsCounted whether arrests count as reoffending (the sentences say so) */
+  public record Params(int minCell, long minTreated, int headlineWindow, boolean arrestsCounted) {}
 
   public record Tables(Dataset<Row> effects, Dataset<Row> balance) {}
 
@@ -140,7 +141,7 @@ public final class ProgramEffects {
     Statements.Sentences sentences = Statements.describe(new Statements.Result(name, measure, k.window(),
         suppressed ? null : finite(matched.treated()), suppressed ? null : finite(matched.comparison()),
         suppressed ? null : finite(matched.low()), suppressed ? null : finite(matched.high()), verdict,
-        suppressed ? null : treatedN, suppressed ? null : neff));
+        suppressed ? null : treatedN, suppressed ? null : neff, p.arrestsCounted()));
     table.add(k.level(), k.subjectId(), name, k.phase(), k.window(), measure.name(),
         suppressed ? null : treatedN, suppressed ? null : ta.get(Sums.N) - t.get(Sums.N),
         suppressed ? null : comparisonN, suppressed ? null : neff,

@@ -246,7 +246,7 @@ public final class ReintegrationJob {
         steps.after(matchedStep, survivalStep, (matched, survival) -> {
           ProgramEffects.Tables effects = ProgramEffects.compute(spark, matched, names, survival.logRankP(),
               survival.naiveLogRankP(),
-              new ProgramEffects.Params(opts.minCell(), opts.minTreated(), opts.headlineWindow()));
+              new ProgramEffects.Params(opts.minCell(), opts.minTreated(), opts.headlineWindow(), opts.countArrests()));
           timedRows("write " + ProgramEffects.EFFECT_TABLE,
               () -> writer.table(ProgramEffects.EFFECT_TABLE, effects.effects()));
           return timedRows("write " + ProgramEffects.BALANCE_TABLE,

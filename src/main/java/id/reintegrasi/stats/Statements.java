@@ -33,6 +33,8 @@ public final class Statements {
    * @param windowMonths follow-up window in months (12 reads "within one year")
    * @param treatedN treated releases, cited when the verdict is INSUFFICIENT_DATA
    * @param comparisonEffectiveSize the comparison group's n_eff, cited likewise
+   * @param arrestsCounted whether arrests count as reoffending (--count-arrests): the offences
+   *     counted are then not all proven, and the sentences say so
    */
   public record Result(
       String subject,
@@ -44,7 +46,16 @@ public final class Statements {
       Double differenceHigh,
       Verdict verdict,
       Long treatedN,
-      Double comparisonEffectiveSize) {
+      Double comparisonEffectiveSize,
+      boolean arrestsCounted) {
+
+    /** A result that counts proven reoffending only (the default). */
+    public Result(String subject, Measure measure, int windowMonths, Double treatedValue,
+        Double comparisonValue, Double differenceLow, Double differenceHigh, Verdict verdict,
+        Long treatedN, Double comparisonEffectiveSize) {
+      this(subject, measure, windowMonths, treatedValue, comparisonValue, differenceLow, differenceHigh,
+          verdict, treatedN, comparisonEffectiveSize, false);
+    }
 
     public Result {
       if (measure == null) {
@@ -73,7 +84,8 @@ public final class Statements {
       String what =
           switch (r.measure()) {
             case REOFFENCE_RATE -> "reoffending";
-            case FREQUENCY -> "the number of proven offences";
+            case FREQUENCY -> r.arrestsCounted() ? "the number of arrests and proven offences"
+                : "the number of proven offences";
             case DAYS_TO_FIRST -> "the time to reoffending";
           };
       return "There are too few participants (" + r.treatedN()
@@ -99,8 +111,10 @@ public final class Statements {
               + " reoffended " + window + ", compared with " + c
               + " out of 100 similar non-participants; "
               + range(lo, hi, ENGLISH_RANGE, EN_PEOPLE);
-          case FREQUENCY -> capitalise(participants) + " committed " + t + " proven "
-              + (t == 1 ? "offence" : "offences") + " per 100 people " + window
+          case FREQUENCY -> capitalise(participants) + (r.arrestsCounted()
+                  ? " had " + t + (t == 1 ? " arrest or proven offence" : " arrests or proven offences")
+                  : " committed " + t + (t == 1 ? " proven offence" : " proven offences"))
+              + " per 100 people " + window
               + ", compared with " + c + " per 100 similar non-participants; "
               + range(lo, hi, ENGLISH_RANGE, EN_OFFENCES);
           case DAYS_TO_FIRST -> capitalise(participants) + " who reoffended " + window
@@ -135,7 +149,8 @@ public final class Statements {
       String what =
           switch (r.measure()) {
             case REOFFENCE_RATE -> "pelanggaran kembali";
-            case FREQUENCY -> "jumlah pelanggaran yang terbukti";
+            case FREQUENCY -> r.arrestsCounted() ? "jumlah penangkapan dan pelanggaran yang terbukti"
+                : "jumlah pelanggaran yang terbukti";
             case DAYS_TO_FIRST -> "waktu hingga pelanggaran kembali";
           };
       return "Jumlah peserta (" + r.treatedN()
@@ -162,8 +177,10 @@ public final class Statements {
               + " orang melakukan pelanggaran kembali " + window + ", dibandingkan " + c
               + " dari 100 bukan peserta yang serupa; "
               + range(lo, hi, INDONESIAN_RANGE, ID_PEOPLE);
-          case FREQUENCY -> capitalise(participants) + " melakukan " + t
-              + " pelanggaran yang terbukti per 100 orang " + window + ", dibandingkan " + c
+          case FREQUENCY -> capitalise(participants) + (r.arrestsCounted()
+                  ? " mengalami " + t + " penangkapan atau pelanggaran yang terbukti"
+                  : " melakukan " + t + " pelanggaran yang terbukti")
+              + " per 100 orang " + window + ", dibandingkan " + c
               + " per 100 bukan peserta yang serupa; "
               + range(lo, hi, INDONESIAN_RANGE, ID_OFFENCES);
           case DAYS_TO_FIRST -> capitalise(participants) + " yang melakukan pelanggaran kembali "

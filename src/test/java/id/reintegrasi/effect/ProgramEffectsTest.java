@@ -50,7 +50,7 @@ class ProgramEffectsTest extends SparkTestBase {
     Dataset<Row> population = inCustodyPopulation(in);
     Matching.Result matched = Matching.match(ProgramEffects.longTable(population), ReleaseAnalysis.COVARIATES);
     return ProgramEffects.compute(spark(), matched, Map.of(), Map.of(), Map.of(),
-        new ProgramEffects.Params(minCell, 60, 12));
+        new ProgramEffects.Params(minCell, 60, 12, false));
   }
 
   private static Row row(Dataset<Row> effects, String level, String subject, String measure) {

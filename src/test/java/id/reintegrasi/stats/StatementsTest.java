@@ -125,6 +125,33 @@ class StatementsTest {
         s.indonesian());
   }
 
+  /** With --count-arrests an arrest is counted too, and arrests are not proven offences. */
+  @Test
+  void frequency_withArrestsCounted_saysArrestsOrProvenOffences() {
+    Statements.Sentences s = Statements.describe(new Statements.Result("Program Las", Measure.FREQUENCY, 6,
+        0.35, 0.48, -0.21, -0.05, Verdict.REDUCED, 400L, 244.0, true));
+    assertEquals(
+        "Participants in Program Las had 35 arrests or proven offences per 100 people within 6 months,"
+            + " compared with 48 per 100 similar non-participants; the difference could lie"
+            + " between 5 and 21 fewer offences per 100 people. This is a statistically"
+            + " significant reduction.",
+        s.english());
+    assertEquals(
+        "Peserta Program Las mengalami 35 penangkapan atau pelanggaran yang terbukti per 100 orang dalam"
+            + " 6 bulan, dibandingkan 48 per 100 bukan peserta yang serupa; selisihnya diperkirakan antara"
+            + " 5 dan 21 pelanggaran lebih sedikit per 100 orang. Perbedaan ini signifikan secara"
+            + " statistik.",
+        s.indonesian());
+    Statements.Sentences few = Statements.describe(new Statements.Result(null, Measure.FREQUENCY, 12,
+        null, null, null, null, Verdict.INSUFFICIENT_DATA, 12L, 30.0, true));
+    assertEquals("There are too few participants (12) or comparable non-participants (about 30) to say"
+        + " whether the program made a difference to the number of arrests and proven offences within"
+        + " one year.", few.english());
+    assertEquals("Jumlah peserta (12) atau bukan peserta serupa yang dapat dibandingkan (sekitar 30)"
+        + " terlalu sedikit untuk menilai apakah program berpengaruh terhadap jumlah penangkapan dan"
+        + " pelanggaran yang terbukti dalam satu tahun.", few.indonesian());
+  }
+
   @Test
   void frequencyAcrossZero_namesTheUnitOnceAtTheEnd() {
     assertEquals(
