@@ -288,6 +288,31 @@ class ReleaseAnalysisTest extends SparkTestBase {
     assertEquals("COMPLETED", details.get(0).getAs("exit_status"));
   }
 
+  /**
+   * Two releases of one person whose custody spells overlap (June 2020 to January 2021): a
+   * session in the overlap is in both releases' hours, each release's participation being its own.
+   */
+  @Test
+  void hoursPresent_ofOverlappingSpells_countTheSharedSessionForBoth() {
+    InputFixture in = InputFixture.withCatalogue()
+        .release("release_id", "R1") // 2020-01-01 to 2021-01-15
+        .release("release_id", "R2", "admission_date", "2020-06-01", "release_date", "2021-06-30")
+        .enrollment("enrollment_id", "E1") // 2020-03-01, in R1's spell
+        .enrollment("enrollment_id", "E2", "enrolled_date", "2020-07-01") // in both
+        .session("session_id", "S1", "session_date", "2020-03-02", "hours", "3") // R1 only
+        .session("session_id", "S2", "session_date", "2020-08-03", "hours", "2") // R1 and R2
+        .session("session_id", "S3", "session_date", "2021-03-01", "hours", "4"); // R2 only
+    Map<String, Row> byRelease = analyse(in);
+    assertEquals(0, new BigDecimal("5.00").compareTo(byRelease.get("R1").getAs(ReleaseAnalysis.HOURS_PRESENT)));
+    assertEquals(0, new BigDecimal("6.00").compareTo(byRelease.get("R2").getAs(ReleaseAnalysis.HOURS_PRESENT)));
+    for (String release : List.of("R1", "R2")) {
+      Row r = byRelease.get(release);
+      List<Row> details = r.getList(r.fieldIndex(ReleaseAnalysis.IN_CUSTODY_DETAILS));
+      assertEquals(1, details.size(), release);
+      assertEquals(2L, details.get(0).<Long>getAs("sessions_present"), release);
+    }
+  }
+
   @Test
   void postReleaseProgram_within90Days_isParticipation_andLandmarkStartsAtDay90() {
     // Release 2021-01-15; landmark 2021-04-15. P1 enrolled on day 30, P2 on day 91.
