@@ -25,8 +25,11 @@ public final class ProgramEffects {
   public static final String EFFECT_TABLE = "program_effect";
   public static final String BALANCE_TABLE = "balance";
 
-  /** The run parameters the tables depend on. */
-  /** @param arrestsCounted whether arrests count as reoffending (the sentences say so) */
+  /**
+   * The run parameters the tables depend on.
+   *
+   * @param arrestsCounted whether arrests count as reoffending (the sentences say so)
+   */
   public record Params(int minCell, long minTreated, int headlineWindow, boolean arrestsCounted) {}
 
   public record Tables(Dataset<Row> effects, Dataset<Row> balance) {}

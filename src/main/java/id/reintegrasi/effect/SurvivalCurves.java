@@ -71,8 +71,8 @@ public final class SurvivalCurves {
             col(EffectPopulation.SUBJECTS), col(EffectPopulation.COMPARISON),
             col(EffectPopulation.TIME).as("time"), col(EffectPopulation.EVENT).as("event"));
     // Step 1: in one pass over the population, per stratum and day, the comparison pool (a row
-    // with a null subject) and per subject, stratum and day, the treated. The days are few next
-    // to the releases, and the three queries below read them instead of the population.
+    // with a null subject) and per subject, stratum and day, the treated. The three queries
+    // below read these counts (fewer rows, and narrower) instead of the population.
     DataType subjectType = km.schema().apply(EffectPopulation.SUBJECTS).dataType();
     Column poolRole = array(struct(lit(null).cast(DataTypes.StringType).as("level"),
         lit(null).cast(DataTypes.StringType).as("subject_id")));

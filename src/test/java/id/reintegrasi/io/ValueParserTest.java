@@ -25,11 +25,12 @@ class ValueParserTest {
     }
   }
 
+  /** Both readers of yyyy-MM-dd: parse (on text) and parseAscii (on a plain line's bytes). */
   @Test
   void isoDates_sameAsTheStrictFormatter_forEveryMonthAndDayNumber() {
     ValueParser parser = new ValueParser("yyyy-MM-dd");
     List<String> values = new ArrayList<>();
-    for (int year : new int[] {0, 1900, 2000, 2023, 2024, 2025, 9999}) {
+    for (int year : new int[] {0, 1, 4, 100, 400, 1582, 1900, 1969, 1970, 2000, 2023, 2024, 2025, 2100, 9996, 9999}) {
       for (int month = 0; month <= 13; month++) {
         for (int day = 0; day <= 32; day++) {
           values.add(String.format(Locale.ROOT, "%04d-%02d-%02d", year, month, day));
@@ -43,15 +44,21 @@ class ValueParserTest {
     for (String v : values) {
       Object expected = byFormatter(v);
       Object actual = parser.parse(v, ColumnType.DATE);
+      Object ascii = v.chars().allMatch(c -> c < 128)
+          ? parser.parseAscii(v.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1), 0, v.length(), ColumnType.DATE)
+          : ValueParser.catalyst(actual); // not a plain line: the bytes reader never sees it
       if (expected == ValueParser.INVALID) {
         assertSame(ValueParser.INVALID, actual, v);
+        assertSame(ValueParser.INVALID, ascii, v);
       } else {
         assertEquals(expected, actual, v);
+        assertEquals(ValueParser.catalyst(actual), ascii, v);
         parsed++;
       }
     }
-    // Seven years of real days: 0, 2000 and 2024 are leap years, 1900 is not.
-    assertEquals(365 * 4 + 366 * 3, parsed);
+    // Sixteen years of real days: 0, 4, 400, 2000, 2024 and 9996 are leap years; 1, 100, 1582,
+    // 1900, 1969, 1970, 2023, 2025, 2100 and 9999 are not.
+    assertEquals(365 * 10 + 366 * 6, parsed);
   }
 
   @Test
@@ -63,30 +70,6 @@ class ValueParserTest {
       days++;
     }
     assertEquals(LocalDate.of(10000, 1, 1).toEpochDay() - LocalDate.of(0, 1, 1).toEpochDay(), days);
-  }
-
-  /** The plain-line reader's dates: every month and day number of leap and common years. */
-  @Test
-  void asciiIsoDates_sameAsParse_forEveryMonthAndDayNumber() {
-    ValueParser parser = new ValueParser("yyyy-MM-dd");
-    int parsed = 0;
-    for (int year : new int[] {0, 1, 4, 100, 400, 1582, 1900, 1969, 1970, 2000, 2023, 2024, 2100, 9996, 9999}) {
-      for (int month = 0; month <= 13; month++) {
-        for (int day = 0; day <= 32; day++) {
-          String v = String.format(Locale.ROOT, "%04d-%02d-%02d", year, month, day);
-          Object expected = ValueParser.catalyst(parser.parse(v, ColumnType.DATE));
-          Object actual = parser.parseAscii(v.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1), 0, 10, ColumnType.DATE);
-          if (expected == ValueParser.INVALID) {
-            assertSame(ValueParser.INVALID, actual, v);
-          } else {
-            assertEquals(expected, actual, v);
-            parsed++;
-          }
-        }
-      }
-    }
-    // Leap years among them: 0, 4, 400, 2000, 2024, 9996 (not 1, 100, 1582, 1900, 1969, 1970, 2023, 2100, 9999).
-    assertEquals(365 * 9 + 366 * 6, parsed);
   }
 
   @Test
