@@ -200,22 +200,25 @@ public final class ReintegrationJob {
         validated.add(followups);
       }
 
-      // Step 4: data quality, one pass over each dataset's work copy.
-      DataQuality.Result quality = timed("data quality", () -> DataQuality.compute(spark, validated));
-      for (DataQuality.DatasetCounts c : quality.counts()) {
-        LOG.info("Input {}: {} rows, {} quarantined, {} blank lines", c.dataset(), c.rows(),
-            c.quarantined(), c.blankLines());
-      }
-
-      // Steps 5 to 7: the release-level analysis table, reused by every summary; the effects of
-      // programs and MoUs against matched comparison groups; the summaries, staged. Side by side
-      // where one does not need another (program_participation reads only the validated inputs).
+      // Step 4: data quality, one pass over each dataset's work copy; steps 5 to 7: the
+      // release-level analysis table, reused by every summary; the effects of programs and MoUs
+      // against matched comparison groups; the summaries, staged. Side by side where one does not
+      // need another (data quality and program_participation read only the validated inputs).
       ReleaseAnalysis.Params params = new ReleaseAnalysis.Params(asOf, opts.windows(),
           opts.waitingMonths(), opts.countedEventTypes(), opts.landmarkDays());
       EffectPopulation.Params ep = new EffectPopulation.Params(asOf, opts.waitingMonths(),
           opts.longestWindow(), opts.landmarkDays());
       Map<String, String> names = subjectNames(programs.clean(), mous.clean());
+      DataQuality.Result quality;
       try (SideBySide steps = new SideBySide("summarise", SUMMARY_THREADS, spark.sparkContext())) {
+        var qualityStep = steps.start(() -> {
+          DataQuality.Result q = timed("data quality", () -> DataQuality.compute(spark, validated));
+          for (DataQuality.DatasetCounts c : q.counts()) {
+            LOG.info("Input {}: {} rows, {} quarantined, {} blank lines", c.dataset(), c.rows(),
+                c.quarantined(), c.blankLines());
+          }
+          return q;
+        });
         var analysisStep = steps.start(() -> {
           Dataset<Row> table = timed("analysis table", () -> writer.stash("analysis",
               ReleaseAnalysis.build(releases.clean(), programs.clean(), enrollments.clean(), training.clean(),
@@ -254,9 +257,10 @@ public final class ReintegrationJob {
         });
         steps.after(employmentStep, employment -> timedRows("write " + Reintegration.NAME,
             () -> writer.table(Reintegration.NAME, Reintegration.compute(spark, employment, opts.minCell()))));
-        steps.start(() -> timedRows("write " + DataQuality.NAME, () -> writer.table(DataQuality.NAME, quality.table())));
+        steps.after(qualityStep, q -> timedRows("write " + DataQuality.NAME, () -> writer.table(DataQuality.NAME, q.table())));
         steps.awaitAll();
         steps.throwFirstFailure();
+        quality = SideBySide.result(qualityStep);
         LOG.info("Matching: {} subject-window cells for the effects, {} for employment",
             SideBySide.result(matchedStep).subjects().size(), SideBySide.result(employmentStep).subjects().size());
       }
@@ -296,7 +300,7 @@ public final class ReintegrationJob {
    * stay bounded by the cores whatever the number of threads.
    */
   private static final int VALIDATION_THREADS = 4;
-  /** Driver threads for the summaries: the analysis table, program_participation and one more. */
+  /** Driver threads for the summaries: data quality, the analysis table and program_participation at first. */
   private static final int SUMMARY_THREADS = 3;
 
   /** The driver JVM's peak heap use so far; in local mode the executors share this heap. */
