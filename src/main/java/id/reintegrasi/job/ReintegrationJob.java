@@ -228,6 +228,9 @@ public final class ReintegrationJob {
         });
         steps.start(() -> timedRows("write " + ProgramParticipation.NAME, () -> writer.table(ProgramParticipation.NAME,
             ProgramParticipation.compute(programs.clean(), enrollments.clean(), training.clean(), opts.minCell()))));
+        // Of the steps ready at once, the first added starts first: the populations before the
+        // other users of the analysis table, survival and matching (program_effect waits for both)
+        // before the rest of the populations' users.
         var populationStep = steps.after(analysisStep, analysis -> timed("effect populations",
             () -> writer.stash("population", EffectPopulation.of(analysis, Programs.IN_CUSTODY, ep)
                 .unionByName(EffectPopulation.of(analysis, Programs.POST_RELEASE, ep)))));

@@ -4,8 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.Executor;
+import java.util.concurrent.PriorityBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiFunction;
 import java.util.function.Function;
@@ -19,9 +21,13 @@ import org.apache.spark.SparkContext;
  * runs jobs from several threads of one session safely; each step's result is the same as when
  * run alone. Every step is waited for before the caller goes on, also when one fails, so that
  * nothing still writes into the staging folder when the run aborts.
+ *
+ * <p>Of the steps ready at the same time, the one added first starts first, so add the heads
+ * of long chains early. (Left to CompletableFuture, the steps waiting for the same step would
+ * start in the reverse of the order they were added.)
  */
 final class SideBySide implements AutoCloseable {
-  private final ExecutorService pool;
+  private final ThreadPoolExecutor pool;
   private final List<CompletableFuture<?>> steps = new ArrayList<>();
 
   /** Spark's local property naming the scheduler pool of the jobs a thread submits. */
@@ -45,7 +51,8 @@ final class SideBySide implements AutoCloseable {
       throw new IllegalArgumentException(threads + " threads, but fairscheduler.xml has " + POOLS + " pools");
     }
     AtomicInteger n = new AtomicInteger();
-    this.pool = Executors.newFixedThreadPool(threads, r -> {
+    this.pool = new ThreadPoolExecutor(threads, threads, 0L, TimeUnit.MILLISECONDS,
+        new PriorityBlockingQueue<>(), r -> {
       int i = n.incrementAndGet();
       Runnable worker = spark == null ? r : () -> {
         spark.setLocalProperty(SCHEDULER_POOL, "side-" + i);
@@ -57,20 +64,70 @@ final class SideBySide implements AutoCloseable {
     });
   }
 
+  /**
+   * The steps made ready while a worker runs a step: CompletableFuture starts a step's
+   * dependents on the thread that completes it, last added first; they are held here until the
+   * step returns and then queued together, so that an idle thread takes the first added.
+   */
+  private final ThreadLocal<List<Queued>> madeReady = new ThreadLocal<>();
+
+  /** A step's work, queued by the order the step was added. */
+  private final class Queued implements Runnable, Comparable<Queued> {
+    private final int order;
+    private final Runnable work;
+
+    Queued(int order, Runnable work) {
+      this.order = order;
+      this.work = work;
+    }
+
+    @Override
+    public void run() {
+      List<Queued> ready = new ArrayList<>();
+      madeReady.set(ready);
+      try {
+        work.run();
+      } finally {
+        madeReady.remove();
+        ready.sort(null);
+        ready.forEach(pool::execute);
+      }
+    }
+
+    @Override
+    public int compareTo(Queued other) {
+      return Integer.compare(order, other.order);
+    }
+  }
+
+  /** The executor of the next step to be added: its work is queued by that step's place. */
+  private Executor nextStep() {
+    int order = steps.size();
+    return work -> {
+      Queued step = new Queued(order, work);
+      List<Queued> ready = madeReady.get();
+      if (ready != null) {
+        ready.add(step);
+      } else {
+        pool.execute(step);
+      }
+    };
+  }
+
   /** A step that needs nothing from the others. */
   <T> CompletableFuture<T> start(Supplier<T> step) {
-    return add(CompletableFuture.supplyAsync(step, pool));
+    return add(CompletableFuture.supplyAsync(step, nextStep()));
   }
 
   /** A step that starts when {@code before} has its result. */
   <A, T> CompletableFuture<T> after(CompletableFuture<A> before, Function<A, T> step) {
-    return add(before.thenApplyAsync(step, pool));
+    return add(before.thenApplyAsync(step, nextStep()));
   }
 
   /** A step that starts when both {@code a} and {@code b} have their results. */
   <A, B, T> CompletableFuture<T> after(CompletableFuture<A> a, CompletableFuture<B> b,
       BiFunction<A, B, T> step) {
-    return add(a.thenCombineAsync(b, step, pool));
+    return add(a.thenCombineAsync(b, step, nextStep()));
   }
 
   private <T> CompletableFuture<T> add(CompletableFuture<T> step) {

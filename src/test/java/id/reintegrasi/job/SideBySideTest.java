@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -84,6 +87,50 @@ class SideBySideTest extends SparkTestBase {
   }
 
   @Test
+  void stepsReadyTogether_startInTheOrderTheyWereAdded() {
+    // One thread, held by the first step until the others are added; the four waiting for it
+    // then become ready at once. CompletableFuture alone would start them last added first.
+    CountDownLatch added = new CountDownLatch(1);
+    List<Integer> started = Collections.synchronizedList(new ArrayList<>());
+    try (SideBySide steps = new SideBySide("test", 1)) {
+      var first = steps.start(() -> await(added));
+      for (int i = 1; i <= 4; i++) {
+        int step = i;
+        steps.after(first, x -> started.add(step));
+      }
+      added.countDown();
+      steps.awaitAll();
+      steps.throwFirstFailure();
+    }
+    assertEquals(List.of(1, 2, 3, 4), started);
+  }
+
+  @Test
+  void stepsReadyTogether_theFirstAddedTakesTheIdleThread() {
+    // Two threads: one idle, one finishing the step the others wait for. The idle thread must
+    // not take whichever step CompletableFuture happens to start first (the last added).
+    CountDownLatch added = new CountDownLatch(1);
+    CountDownLatch bothStarted = new CountDownLatch(2);
+    List<Integer> started = Collections.synchronizedList(new ArrayList<>());
+    try (SideBySide steps = new SideBySide("test", 2)) {
+      var first = steps.start(() -> await(added));
+      for (int i = 1; i <= 4; i++) {
+        int step = i;
+        steps.after(first, x -> {
+          started.add(step);
+          bothStarted.countDown();
+          return await(bothStarted); // the first two run at the same time
+        });
+      }
+      added.countDown();
+      steps.awaitAll();
+      steps.throwFirstFailure();
+    }
+    assertEquals(Set.of(1, 2), Set.copyOf(started.subList(0, 2)), "started: " + started);
+    assertEquals(Set.of(3, 4), Set.copyOf(started.subList(2, 4)), "started: " + started);
+  }
+
+  @Test
   void aFailure_isThrownAsItWas_onlyOnceEveryStepHasFinished() {
     AtomicBoolean slowFinished = new AtomicBoolean();
     IllegalArgumentException thrown;
@@ -138,6 +185,15 @@ class SideBySideTest extends SparkTestBase {
     started.countDown();
     try {
       return started.await(10, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+
+  private static boolean await(CountDownLatch latch) {
+    try {
+      return latch.await(10, TimeUnit.SECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return false;
