@@ -116,11 +116,7 @@ class SideBySideTest extends SparkTestBase {
       var first = steps.start(() -> await(added));
       for (int i = 1; i <= 4; i++) {
         int step = i;
-        steps.after(first, x -> {
-          started.add(step);
-          bothStarted.countDown();
-          return await(bothStarted); // the first two run at the same time
-        });
+        steps.after(first, x -> started.add(step) && meet(bothStarted)); // the first two run at once
       }
       added.countDown();
       steps.awaitAll();
@@ -183,12 +179,7 @@ class SideBySideTest extends SparkTestBase {
 
   private static boolean meet(CountDownLatch started) {
     started.countDown();
-    try {
-      return started.await(10, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return false;
-    }
+    return await(started);
   }
 
   private static boolean await(CountDownLatch latch) {
