@@ -109,6 +109,21 @@ class LogPrivacyTest extends SparkTestBase {
     assertEquals(List.of(), leaks);
   }
 
+  /** A finished run ends with what a reader of the log needs to compare it with another run. */
+  @Test
+  void aFinishedRun_logsItsTimeHeapAndCpu() {
+    assertTrue(java.util.regex.Pattern.compile("Done in [0-9.]+ s: \\d+ tables written").matcher(jobLogs).find(), jobLogs);
+    assertTrue(java.util.regex.Pattern.compile("Peak driver heap \\d+ MB of \\d+ MB").matcher(jobLogs).find(), jobLogs);
+    java.util.regex.Matcher cpu = java.util.regex.Pattern
+        .compile("Driver JVM CPU (\\d+) s since it started [^,\\n]*(?:, of which the JIT compiler threads (\\d+) s)?").matcher(jobLogs);
+    assertTrue(cpu.find(), jobLogs);
+    // This JVM has run Spark jobs before the line: seconds of CPU at least.
+    assertTrue(Long.parseLong(cpu.group(1)) >= 1, cpu.group());
+    if (Files.isDirectory(Path.of("/proc/self/task"))) {
+      assertTrue(cpu.group(2) != null && Long.parseLong(cpu.group(2)) <= Long.parseLong(cpu.group(1)), cpu.group());
+    }
+  }
+
   /** Spark quiet: none of its warnings that come with every run reach the analyst's log. */
   @Test
   void noWarningOfSparkOrHadoop_inThreeRuns() {

@@ -19,14 +19,16 @@ import java.util.regex.Pattern;
  * The benchmark behind {@code jobs/benchmark}: for each scale, generates the input (or reuses it),
  * runs the full job with {@code jobs/run} exactly as a user would (a child JVM with the driver
  * heap asked for), and reports the wall time per stage and in total, input rows per second, the
- * driver's peak heap (logged by the job) and peak resident memory (read from /proc while it runs),
- * and DuckDB's time for the headline numbers on the same files with the check that both agree.
+ * driver's peak heap and its JVM's CPU time and JIT compilation time (both logged by the job),
+ * peak resident memory (read from /proc while it runs), and DuckDB's time for the headline
+ * numbers on the same files with the check that both agree.
  *
  * <p>Timing is the point here, so nothing in the unit test suite calls this.
  */
 public final class Benchmark {
   private static final Pattern STAGE = Pattern.compile("Stage '(.+)' took (\\d+) ms");
   private static final Pattern HEAP = Pattern.compile("Peak driver heap (\\d+) MB");
+  private static final Pattern CPU = Pattern.compile("Driver JVM CPU (\\d+) s since it started [^,\\n]*(?:, of which the JIT compiler threads (\\d+) s)?");
   private static final LocalDate AS_OF = LocalDate.of(2026, 9, 30);
 
   record Options(List<Integer> scales, String format, Path data, Path results, String driverMemory, boolean keepOutput,
@@ -40,7 +42,8 @@ public final class Benchmark {
 
   /** What one scale measured. */
   record Measured(int releases, long inputRows, long inputBytes, double generateSeconds, double jobSeconds,
-      Map<String, Long> stages, long peakHeapMb, long peakRssMb, int exitCode, DuckDbHeadlines.Result duck) {}
+      Map<String, Long> stages, long peakHeapMb, long peakRssMb, long cpuSeconds, long jitSeconds, int exitCode,
+      DuckDbHeadlines.Result duck) {}
 
   private Benchmark() {}
 
@@ -103,6 +106,11 @@ public final class Benchmark {
     }
     Matcher h = HEAP.matcher(text);
     long heap = h.find() ? Long.parseLong(h.group(1)) : -1;
+    // Beside the wall time, the CPU time says whether a slower run did more work or waited more.
+    Matcher c = CPU.matcher(text);
+    boolean cpu = c.find();
+    long cpuSeconds = cpu ? Long.parseLong(c.group(1)) : -1;
+    long jitSeconds = cpu && c.group(2) != null ? Long.parseLong(c.group(2)) : -1;
     DuckDbHeadlines.Result duck = null;
     if (code == 0) {
       out.println("DuckDB: recomputing the headline numbers from the same files");
@@ -112,7 +120,8 @@ public final class Benchmark {
       }
     }
     long[] rowsBytes = inputSize(input);
-    return new Measured(n, rowsBytes[0], rowsBytes[1], generate, seconds, stages, heap, peakRss[0] / 1024, code, duck);
+    return new Measured(n, rowsBytes[0], rowsBytes[1], generate, seconds, stages, heap, peakRss[0] / 1024, cpuSeconds,
+        jitSeconds, code, duck);
   }
 
   private static void report(Measured m, Tee out) {
@@ -125,7 +134,8 @@ public final class Benchmark {
       out.println(String.format(Locale.ROOT, "  %-40s %9.1f s", e.getKey(), e.getValue() / 1000.0));
     }
     out.println(String.format(Locale.ROOT, "job: exit %d, %.1f s wall, %,.0f input rows/s, peak driver heap %d MB,"
-        + " peak RSS %d MB", m.exitCode(), m.jobSeconds(), m.inputRows() / m.jobSeconds(), m.peakHeapMb(), m.peakRssMb()));
+        + " peak RSS %d MB, CPU %d s of which JIT %d s", m.exitCode(), m.jobSeconds(), m.inputRows() / m.jobSeconds(),
+        m.peakHeapMb(), m.peakRssMb(), m.cpuSeconds(), m.jitSeconds()));
     if (m.duck() != null) {
       for (DuckDbHeadlines.Check c : m.duck().checks()) {
         out.println(String.format(Locale.ROOT, "duckdb check %s: %d cells compared, %d differ, %d suppressed by the job",
@@ -139,12 +149,14 @@ public final class Benchmark {
 
   private static void summary(List<Measured> all, Tee out) {
     out.println("\n## Summary");
-    out.println("| releases | input rows | job s | rows/s | peak heap MB | peak RSS MB | DuckDB s | job/DuckDB | agree |");
-    out.println("|---:|---:|---:|---:|---:|---:|---:|---:|---|");
+    out.println("| releases | input rows | job s | CPU s | JIT s | rows/s | peak heap MB | peak RSS MB | DuckDB s"
+        + " | job/DuckDB | agree |");
+    out.println("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");
     for (Measured m : all) {
       double duck = m.duck() == null ? Double.NaN : m.duck().millis() / 1000.0;
-      out.println(String.format(Locale.ROOT, "| %,d | %,d | %.0f | %,.0f | %d | %d | %.1f | %.1f | %s |", m.releases(),
-          m.inputRows(), m.jobSeconds(), m.inputRows() / m.jobSeconds(), m.peakHeapMb(), m.peakRssMb(), duck,
+      out.println(String.format(Locale.ROOT, "| %,d | %,d | %.0f | %d | %d | %,.0f | %d | %d | %.1f | %.1f | %s |",
+          m.releases(), m.inputRows(), m.jobSeconds(), m.cpuSeconds(), m.jitSeconds(), m.inputRows() / m.jobSeconds(),
+          m.peakHeapMb(), m.peakRssMb(), duck,
           m.jobSeconds() / duck, m.duck() == null ? "-" : m.duck().ok() ? "yes" : "NO"));
     }
     if (all.size() >= 2) {
