@@ -288,9 +288,9 @@ public final class ReintegrationJob {
       writer.commit();
       LOG.info("Done in {} s: {} tables written to {}", (finished.toEpochMilli() - started.toEpochMilli()) / 1000.0,
           writer.tables().size(), opts.output());
-      LOG.info("Peak driver heap {} MB of {} MB (sum of the heap pools' peaks)", peakHeapMb(),
+      LOG.info("Peak driver heap {} MB of {} MB (sum of the heap pools' peaks)", JvmUsage.peakHeapMb(),
           Runtime.getRuntime().maxMemory() >> 20);
-      cpuSummary().ifPresent(LOG::info);
+      JvmUsage.cpuSummary().ifPresent(LOG::info);
       return new Result(asOf, writer.tables(), writer.quarantineCounts(), quality.counts());
     } catch (RuntimeException e) {
       writer.abort();
@@ -306,60 +306,6 @@ public final class ReintegrationJob {
   private static final int VALIDATION_THREADS = 4;
   /** Driver threads for the summaries: data quality, the analysis table and program_participation at first. */
   private static final int SUMMARY_THREADS = 3;
-
-  /** The driver JVM's peak heap use so far; in local mode the executors share this heap. */
-  static long peakHeapMb() {
-    long bytes = 0;
-    for (java.lang.management.MemoryPoolMXBean pool : java.lang.management.ManagementFactory.getMemoryPoolMXBeans()) {
-      if (pool.getType() == java.lang.management.MemoryType.HEAP && pool.getPeakUsage() != null) {
-        bytes += pool.getPeakUsage().getUsed();
-      }
-    }
-    return bytes >> 20;
-  }
-
-  /**
-   * The driver JVM's CPU time in seconds, and the part its JIT compiler threads spent where Linux
-   * tells it (/proc: the compiler threads alive at the end, which on a few cores are all there
-   * were). In local mode a run's wall time is about its CPU time over the cores, or it waited; a
-   * quarter of a 1M-release run's CPU time is compiling, a cost that grows with the number of
-   * distinct queries rather than with the data. HotSpot's own compilation time is elapsed time,
-   * which on a busy machine is nearly twice the compilers' CPU time, so it is not used.
-   */
-  static java.util.Optional<String> cpuSummary() {
-    if (!(java.lang.management.ManagementFactory.getOperatingSystemMXBean()
-        instanceof com.sun.management.OperatingSystemMXBean os) || os.getProcessCpuTime() < 0) {
-      return java.util.Optional.empty();
-    }
-    String cpu = "Driver JVM CPU " + Math.round(os.getProcessCpuTime() / 1e9) + " s since it started"
-        + " (in local mode with the executors' tasks)";
-    java.util.OptionalLong jit = compilerThreadsCpuNanos(java.nio.file.Path.of("/proc/self/task"));
-    return java.util.Optional.of(jit.isPresent()
-        ? cpu + ", of which the JIT compiler threads " + Math.round(jit.getAsLong() / 1e9) + " s" : cpu);
-  }
-
-  /** The CPU nanoseconds of HotSpot's compiler threads under a /proc/PID/task folder, if any are there. */
-  static java.util.OptionalLong compilerThreadsCpuNanos(java.nio.file.Path tasks) {
-    long nanos = 0;
-    boolean found = false;
-    try (java.nio.file.DirectoryStream<java.nio.file.Path> threads = java.nio.file.Files.newDirectoryStream(tasks)) {
-      for (java.nio.file.Path thread : threads) {
-        try {
-          String name = java.nio.file.Files.readString(thread.resolve("comm")).trim();
-          if (name.startsWith("C1 CompilerThre") || name.startsWith("C2 CompilerThre")) {
-            // schedstat: time on the CPU in nanoseconds, time waiting for it, time slices.
-            nanos += Long.parseLong(java.nio.file.Files.readString(thread.resolve("schedstat")).trim().split(" ")[0]);
-            found = true;
-          }
-        } catch (java.io.IOException | RuntimeException e) {
-          // a thread that ended while the folder was read, or a kernel without schedstat
-        }
-      }
-    } catch (java.io.IOException | RuntimeException e) {
-      return java.util.OptionalLong.empty();
-    }
-    return found ? java.util.OptionalLong.of(nanos) : java.util.OptionalLong.empty();
-  }
 
   /** Program and MoU names for the plain-language sentences, keyed "LEVEL:id". */
   private static Map<String, String> subjectNames(Dataset<Row> programs, Dataset<Row> mous) {

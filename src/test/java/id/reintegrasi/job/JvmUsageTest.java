@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The CPU line that ends a run's log: the JIT compiler threads' part, read from /proc. */
-class CpuSummaryTest {
+class JvmUsageTest {
 
   private static void thread(Path tasks, String tid, String comm, String schedstat) throws IOException {
     Path t = Files.createDirectories(tasks.resolve(tid));
@@ -27,15 +27,15 @@ class CpuSummaryTest {
     thread(tasks, "102", "C1 CompilerThre", "1500000000 80 9");
     thread(tasks, "103", "Executor task l", "90000000000 10 2");
     thread(tasks, "104", "java", "3000000000 0 1");
-    assertEquals(OptionalLong.of(8_500_000_000L), ReintegrationJob.compilerThreadsCpuNanos(tasks));
+    assertEquals(OptionalLong.of(8_500_000_000L), JvmUsage.compilerThreadsCpuNanos(tasks));
   }
 
   @Test
   void aThreadWithoutSchedstat_isSkipped_andNoCompilerThreadsGiveNothing(@TempDir Path tasks) throws IOException {
     thread(tasks, "201", "C2 CompilerThre", null);
     thread(tasks, "202", "Executor task l", "5 0 1");
-    assertEquals(OptionalLong.empty(), ReintegrationJob.compilerThreadsCpuNanos(tasks));
-    assertEquals(OptionalLong.empty(), ReintegrationJob.compilerThreadsCpuNanos(tasks.resolve("missing")));
+    assertEquals(OptionalLong.empty(), JvmUsage.compilerThreadsCpuNanos(tasks));
+    assertEquals(OptionalLong.empty(), JvmUsage.compilerThreadsCpuNanos(tasks.resolve("missing")));
   }
 
   @Test
@@ -44,8 +44,8 @@ class CpuSummaryTest {
     if (!Files.isDirectory(self)) {
       return; // not Linux: the log line then gives the process's CPU only
     }
-    OptionalLong nanos = ReintegrationJob.compilerThreadsCpuNanos(self);
+    OptionalLong nanos = JvmUsage.compilerThreadsCpuNanos(self);
     assertTrue(nanos.isPresent() && nanos.getAsLong() > 0, "compiler threads' CPU: " + nanos);
-    assertTrue(ReintegrationJob.cpuSummary().orElseThrow().contains(", of which the JIT compiler threads "));
+    assertTrue(JvmUsage.cpuSummary().orElseThrow().contains(", of which the JIT compiler threads "));
   }
 }
