@@ -134,8 +134,8 @@ public final class Benchmark {
       out.println(String.format(Locale.ROOT, "  %-40s %9.1f s", e.getKey(), e.getValue() / 1000.0));
     }
     out.println(String.format(Locale.ROOT, "job: exit %d, %.1f s wall, %,.0f input rows/s, peak driver heap %d MB,"
-        + " peak RSS %d MB, CPU %d s of which JIT %d s", m.exitCode(), m.jobSeconds(), m.inputRows() / m.jobSeconds(),
-        m.peakHeapMb(), m.peakRssMb(), m.cpuSeconds(), m.jitSeconds()));
+        + " peak RSS %d MB, CPU %s s of which JIT %s s", m.exitCode(), m.jobSeconds(), m.inputRows() / m.jobSeconds(),
+        m.peakHeapMb(), m.peakRssMb(), known(m.cpuSeconds()), known(m.jitSeconds())));
     if (m.duck() != null) {
       for (DuckDbHeadlines.Check c : m.duck().checks()) {
         out.println(String.format(Locale.ROOT, "duckdb check %s: %d cells compared, %d differ, %d suppressed by the job",
@@ -147,6 +147,11 @@ public final class Benchmark {
     }
   }
 
+  /** A reading the job's log did not give (-1) as "-". */
+  private static String known(long value) {
+    return value < 0 ? "-" : Long.toString(value);
+  }
+
   private static void summary(List<Measured> all, Tee out) {
     out.println("\n## Summary");
     out.println("| releases | input rows | job s | CPU s | JIT s | rows/s | peak heap MB | peak RSS MB | DuckDB s"
@@ -154,8 +159,9 @@ public final class Benchmark {
     out.println("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");
     for (Measured m : all) {
       double duck = m.duck() == null ? Double.NaN : m.duck().millis() / 1000.0;
-      out.println(String.format(Locale.ROOT, "| %,d | %,d | %.0f | %d | %d | %,.0f | %d | %d | %.1f | %.1f | %s |",
-          m.releases(), m.inputRows(), m.jobSeconds(), m.cpuSeconds(), m.jitSeconds(), m.inputRows() / m.jobSeconds(),
+      out.println(String.format(Locale.ROOT, "| %,d | %,d | %.0f | %s | %s | %,.0f | %d | %d | %.1f | %.1f | %s |",
+          m.releases(), m.inputRows(), m.jobSeconds(), known(m.cpuSeconds()), known(m.jitSeconds()),
+          m.inputRows() / m.jobSeconds(),
           m.peakHeapMb(), m.peakRssMb(), duck,
           m.jobSeconds() / duck, m.duck() == null ? "-" : m.duck().ok() ? "yes" : "NO"));
     }
