@@ -134,6 +134,7 @@ public final class ReintegrationJob {
     // The output's lock first: a second run into the same output stops before doing any work.
     OutputWriter writer = new OutputWriter(spark, options.output(), runId(started));
     List<Validated> validated = new ArrayList<>();
+    StageCpu stageCpu = new StageCpu(spark.sparkContext());
     try {
       // Step 1: find every input, check its headers, and read it (lazily).
       ColumnMapping columns = options.columns().map(f -> ColumnMapping.read(java.nio.file.Path.of(f)))
@@ -291,10 +292,13 @@ public final class ReintegrationJob {
       LOG.info("Peak driver heap {} MB of {} MB (sum of the heap pools' peaks)", JvmUsage.peakHeapMb(),
           Runtime.getRuntime().maxMemory() >> 20);
       JvmUsage.cpuSummary().ifPresent(LOG::info);
+      LOG.info(stageCpu.summary());
       return new Result(asOf, writer.tables(), writer.quarantineCounts(), quality.counts());
     } catch (RuntimeException e) {
       writer.abort();
       throw e;
+    } finally {
+      stageCpu.close();
     }
   }
 
@@ -333,7 +337,7 @@ public final class ReintegrationJob {
 
   static <T> T timed(String stage, Supplier<T> body) {
     long start = System.nanoTime();
-    T result = body.get();
+    T result = StageCpu.during(stage, body);
     LOG.info("Stage '{}' took {} ms", stage, (System.nanoTime() - start) / 1_000_000);
     return result;
   }
@@ -341,7 +345,7 @@ public final class ReintegrationJob {
   /** A stage that writes a table: its row count is known from the write, so the log says it too. */
   static long timedRows(String stage, Supplier<Long> body) {
     long start = System.nanoTime();
-    long rows = body.get();
+    long rows = StageCpu.during(stage, body);
     LOG.info("Stage '{}' took {} ms: {} rows", stage, (System.nanoTime() - start) / 1_000_000, rows);
     return rows;
   }

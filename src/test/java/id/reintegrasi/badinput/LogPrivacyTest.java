@@ -122,6 +122,12 @@ class LogPrivacyTest extends SparkTestBase {
     if (Files.isDirectory(Path.of("/proc/self/task"))) {
       assertTrue(cpu.group(2) != null && Long.parseLong(cpu.group(2)) <= Long.parseLong(cpu.group(1)), cpu.group());
     }
+    // Then the executors' CPU time per stage, named as in the stages' own lines.
+    java.util.regex.Matcher stages = java.util.regex.Pattern
+        .compile("Executor CPU by stage: (.*); all ([0-9.]+) s").matcher(jobLogs);
+    assertTrue(stages.find(), jobLogs);
+    assertTrue(stages.group(1).matches("(.* )?validate training rows [0-9.]+ s \\(\\d+ tasks?\\)(,.*)?"), stages.group());
+    assertTrue(stages.group(1).contains("analysis table "), stages.group());
   }
 
   /** Spark quiet: none of its warnings that come with every run reach the analyst's log. */
