@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
 /**
  * The benchmark behind {@code jobs/benchmark}: for each scale, generates the input (or reuses it),
  * runs the full job with {@code jobs/run} exactly as a user would (a child JVM with the driver
- * heap asked for), and reports the wall time per stage and in total, input rows per second, the
+ * heap asked for), and reports the wall time and executor CPU time per stage, the wall time in total, input rows per second, the
  * driver's peak heap and its JVM's CPU time and JIT compilation time (both logged by the job),
  * peak resident memory (read from /proc while it runs), and DuckDB's time for the headline
  * numbers on the same files with the check that both agree.
@@ -28,6 +28,8 @@ import java.util.regex.Pattern;
 public final class Benchmark {
   private static final Pattern STAGE = Pattern.compile("Stage '(.+)' took (\\d+) ms");
   private static final Pattern HEAP = Pattern.compile("Peak driver heap (\\d+) MB");
+  private static final Pattern STAGE_CPU = Pattern.compile("Executor CPU by stage: (.*); all [0-9.]+ s");
+  private static final Pattern ONE_STAGE_CPU = Pattern.compile("(.+) ([0-9.]+) s \\(\\d+ tasks?\\)");
   private static final Pattern CPU = Pattern.compile("Driver JVM CPU (\\d+) s since it started [^,\\n]*(?:, of which the JIT compiler threads (\\d+) s)?");
   private static final LocalDate AS_OF = LocalDate.of(2026, 9, 30);
 
@@ -42,7 +44,7 @@ public final class Benchmark {
 
   /** What one scale measured. */
   record Measured(int releases, long inputRows, long inputBytes, double generateSeconds, double jobSeconds,
-      Map<String, Long> stages, long peakHeapMb, long peakRssMb, long cpuSeconds, long jitSeconds, int exitCode,
+      Map<String, Long> stages, Map<String, Double> stageCpuSeconds, long peakHeapMb, long peakRssMb, long cpuSeconds, long jitSeconds, int exitCode,
       DuckDbHeadlines.Result duck) {}
 
   private Benchmark() {}
@@ -104,6 +106,17 @@ public final class Benchmark {
     while (s.find()) {
       stages.put(s.group(1), Long.parseLong(s.group(2)));
     }
+    // Stages overlap in time; their executor CPU times add up (the job's last line).
+    Map<String, Double> stageCpu = new LinkedHashMap<>();
+    Matcher sc = STAGE_CPU.matcher(text);
+    if (sc.find()) {
+      for (String part : sc.group(1).split(", ")) {
+        Matcher one = ONE_STAGE_CPU.matcher(part);
+        if (one.matches()) {
+          stageCpu.put(one.group(1), Double.parseDouble(one.group(2)));
+        }
+      }
+    }
     Matcher h = HEAP.matcher(text);
     long heap = h.find() ? Long.parseLong(h.group(1)) : -1;
     // Beside the wall time, the CPU time says whether a slower run did more work or waited more.
@@ -120,7 +133,7 @@ public final class Benchmark {
       }
     }
     long[] rowsBytes = inputSize(input);
-    return new Measured(n, rowsBytes[0], rowsBytes[1], generate, seconds, stages, heap, peakRss[0] / 1024, cpuSeconds,
+    return new Measured(n, rowsBytes[0], rowsBytes[1], generate, seconds, stages, stageCpu, heap, peakRss[0] / 1024, cpuSeconds,
         jitSeconds, code, duck);
   }
 
@@ -131,7 +144,9 @@ public final class Benchmark {
       out.println(String.format(Locale.ROOT, "generate: %.1f s", m.generateSeconds()));
     }
     for (Map.Entry<String, Long> e : m.stages().entrySet()) {
-      out.println(String.format(Locale.ROOT, "  %-40s %9.1f s", e.getKey(), e.getValue() / 1000.0));
+      Double cpu = m.stageCpuSeconds().get(e.getKey());
+      out.println(String.format(Locale.ROOT, "  %-40s %9.1f s wall %9s s executor CPU", e.getKey(), e.getValue() / 1000.0,
+          cpu == null ? "-" : String.format(Locale.ROOT, "%.1f", cpu)));
     }
     out.println(String.format(Locale.ROOT, "job: exit %d, %.1f s wall, %,.0f input rows/s, peak driver heap %d MB,"
         + " peak RSS %d MB, CPU %s s of which JIT %s s", m.exitCode(), m.jobSeconds(), m.inputRows() / m.jobSeconds(),
