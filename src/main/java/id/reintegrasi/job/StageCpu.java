@@ -30,8 +30,13 @@ final class StageCpu extends SparkListener implements AutoCloseable {
 
   private final SparkContext spark;
   private final Map<Integer, String> stageOfSparkStage = new ConcurrentHashMap<>();
-  private final Map<String, LongAdder> cpuNanos = new ConcurrentHashMap<>();
-  private final Map<String, LongAdder> tasks = new ConcurrentHashMap<>();
+  private final Map<String, Totals> totals = new ConcurrentHashMap<>();
+
+  /** A stage's tasks so far and their executor CPU time. */
+  private static final class Totals {
+    final LongAdder cpuNanos = new LongAdder();
+    final LongAdder tasks = new LongAdder();
+  }
 
   /** Listens on {@code spark} until closed. */
   StageCpu(SparkContext spark) {
@@ -69,8 +74,9 @@ final class StageCpu extends SparkListener implements AutoCloseable {
       return; // a task that failed before it ran
     }
     String stage = stageOfSparkStage.getOrDefault(task.stageId(), OUTSIDE);
-    cpuNanos.computeIfAbsent(stage, s -> new LongAdder()).add(task.taskMetrics().executorCpuTime());
-    tasks.computeIfAbsent(stage, s -> new LongAdder()).increment();
+    Totals t = totals.computeIfAbsent(stage, s -> new Totals());
+    t.cpuNanos.add(task.taskMetrics().executorCpuTime());
+    t.tasks.increment();
   }
 
   /** A stage's executor CPU time and task count so far. */
@@ -87,7 +93,7 @@ final class StageCpu extends SparkListener implements AutoCloseable {
       // a very busy listener bus: the counts so far, a few tasks short at most
     }
     List<Use> uses = new ArrayList<>();
-    cpuNanos.forEach((stage, nanos) -> uses.add(new Use(stage, nanos.sum(), tasks.get(stage).sum())));
+    totals.forEach((stage, t) -> uses.add(new Use(stage, t.cpuNanos.sum(), t.tasks.sum())));
     uses.sort((a, b) -> a.cpuNanos() != b.cpuNanos() ? Long.compare(b.cpuNanos(), a.cpuNanos())
         : a.stage().compareTo(b.stage()));
     return uses;
