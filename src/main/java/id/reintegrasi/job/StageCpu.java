@@ -1,6 +1,7 @@
 package id.reintegrasi.job;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -45,8 +46,8 @@ final class StageCpu extends SparkListener implements AutoCloseable {
   }
 
   /**
-   * Runs {@code body} as the named stage of the active session's job: the Spark jobs it submits
-   * from this thread count for that stage.
+   * Runs {@code body} as the named stage: the Spark jobs it submits from this thread count for
+   * that stage. The property is set on the JVM's one SparkContext, which every session shares.
    */
   static <T> T during(String stage, Supplier<T> body) {
     SparkContext context = SparkSession.active().sparkContext();
@@ -94,8 +95,7 @@ final class StageCpu extends SparkListener implements AutoCloseable {
     }
     List<Use> uses = new ArrayList<>();
     totals.forEach((stage, t) -> uses.add(new Use(stage, t.cpuNanos.sum(), t.tasks.sum())));
-    uses.sort((a, b) -> a.cpuNanos() != b.cpuNanos() ? Long.compare(b.cpuNanos(), a.cpuNanos())
-        : a.stage().compareTo(b.stage()));
+    uses.sort(Comparator.comparingLong(Use::cpuNanos).reversed().thenComparing(Use::stage));
     return uses;
   }
 
