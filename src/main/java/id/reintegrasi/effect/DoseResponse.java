@@ -8,6 +8,8 @@ import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.not;
+import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.size;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.sum;
@@ -23,6 +25,8 @@ import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.expressions.WindowSpec;
 
 /**
  * dose_response: among the participants of a subject who are eligible for a window, the
@@ -96,11 +100,39 @@ public final class DoseResponse {
         .withColumn("rate", SparkStats.rate(col("reoffended"), col("eligible")))
         .withColumn("ci_low", SparkStats.wilsonLow(col("reoffended"), col("eligible")))
         .withColumn("ci_high", SparkStats.wilsonHigh(col("reoffended"), col("eligible")));
-    return Disclosure.apply(counts, List.of(
-        Disclosure.Rule.of(small(col("eligible"), minCell), "eligible", "reoffended", "rate", "ci_low", "ci_high"),
-        Disclosure.Rule.of(small(col("reoffended"), minCell)
-            .or(small(col("eligible").minus(col("reoffended")), minCell)), "reoffended", "rate", "ci_low", "ci_high")))
-        .orderBy("level", "subject_id", "phase", "window_months", "dimension", "band");
+    return suppress(counts, minCell).orderBy("level", "subject_id", "phase", "window_months", "dimension", "band");
+  }
+
+  /**
+   * Disclosure control of the counts per band: a small eligible count withholds the band's
+   * values; a small number of reoffenders or of non-reoffenders withholds the reoffenders and
+   * what is derived from them.
+   */
+  static Dataset<Row> suppress(Dataset<Row> counts, int minCell) {
+    // The bands of each dimension add up to the same participants (and their reoffenders), so a
+    // lone withheld band of a dimension could be recovered by subtraction from another dimension:
+    // it takes the next smallest band of its dimension with it.
+    WindowSpec dimension = Window.partitionBy("level", "subject_id", "phase", "window_months", "dimension");
+    Column eligibleHidden = withSecond(small(col("eligible"), minCell), col("eligible"), dimension);
+    Dataset<Row> marked = counts.withColumn("_hide_eligible", eligibleHidden);
+    Column reoffendedHidden = withSecond(col("_hide_eligible").or(small(col("reoffended"), minCell))
+        .or(small(col("eligible").minus(col("reoffended")), minCell)), col("reoffended"), dimension);
+    marked = marked.withColumn("_hide_reoffended", reoffendedHidden);
+    return Disclosure.apply(marked, List.of(
+            Disclosure.Rule.of(col("_hide_eligible"), "eligible", "reoffended", "rate", "ci_low", "ci_high"),
+            Disclosure.Rule.of(col("_hide_reoffended"), "reoffended", "rate", "ci_low", "ci_high")))
+        .drop("_hide_eligible", "_hide_reoffended");
+  }
+
+  /**
+   * {@code hidden}, and where it holds for exactly one row of a partition, also the row with the
+   * smallest {@code count} among the others (ties by band), so that no withheld value is the
+   * partition's total minus the published ones.
+   */
+  static Column withSecond(Column hidden, Column count, WindowSpec partition) {
+    Column hiddenRows = sum(when(hidden, 1).otherwise(0)).over(partition);
+    Column order = row_number().over(partition.orderBy(hidden.asc(), count.asc(), col("band").asc()));
+    return hidden.or(hiddenRows.equalTo(1).and(not(hidden)).and(order.equalTo(1)));
   }
 
   private static Column subject(Column level, Column id) {

@@ -135,8 +135,13 @@ public final class ProgramEffects {
     long cell = p.minCell();
     boolean suppressed = small(treatedN, cell) || small(comparisonN, cell)
         || small(t.get(Sums.Y), cell) || small(t.get(Sums.N) - t.get(Sums.Y), cell);
+    // A few treated releases left unmatched are a small count too; the naive values, taken over
+    // all treated releases, would give them away beside the matched ones (with the unmatched
+    // count, their reoffenders by subtraction), so they are withheld with it.
+    long unmatched = ta.get(Sums.N) - t.get(Sums.N);
     boolean naiveSuppressed = small(ta.get(Sums.N), cell) || small(naiveN, cell)
-        || small(ta.get(Sums.Y), cell) || small(ta.get(Sums.N) - ta.get(Sums.Y), cell);
+        || small(ta.get(Sums.Y), cell) || small(ta.get(Sums.N) - ta.get(Sums.Y), cell)
+        || small(unmatched, cell);
     Verdict verdict = suppressed || treatedN == 0
         ? Verdict.INSUFFICIENT_DATA
         : Verdict.decide(treatedN, neff, matched.difference(), matched.pValue(), p.minTreated(),
@@ -146,7 +151,7 @@ public final class ProgramEffects {
         suppressed ? null : finite(matched.low()), suppressed ? null : finite(matched.high()), verdict,
         suppressed ? null : treatedN, suppressed ? null : neff, p.arrestsCounted()));
     table.add(k.level(), k.subjectId(), name, k.phase(), k.window(), measure.name(),
-        suppressed ? null : treatedN, suppressed ? null : ta.get(Sums.N) - t.get(Sums.N),
+        suppressed ? null : treatedN, suppressed || small(unmatched, cell) ? null : unmatched,
         suppressed ? null : comparisonN, suppressed ? null : neff,
         suppressed ? null : matched.treated(), suppressed ? null : matched.comparison(),
         suppressed ? null : matched.difference(), suppressed ? null : matched.low(),

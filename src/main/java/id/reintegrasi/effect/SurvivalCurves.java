@@ -227,15 +227,17 @@ public final class SurvivalCurves {
         rawCensored += d.rawCensored();
         next++;
       }
+      // at_risk = (day 0's at_risk) - events - censored: when any of the three counts is small,
+      // the whole day is withheld (the other two would give it by subtraction, and the survival
+      // estimate, with no censoring yet, is 1 - events / at_risk on day 0).
       long rawAtRisk = rawInitial - rawEvents - rawCensored;
-      boolean hideRow = ProgramEffects.small(rawAtRisk, minCell);
-      boolean hideEvents = hideRow || ProgramEffects.small(rawEvents, minCell);
-      boolean hideCensored = hideRow || ProgramEffects.small(rawCensored, minCell);
+      boolean hide = ProgramEffects.small(rawAtRisk, minCell) || ProgramEffects.small(rawEvents, minCell)
+          || ProgramEffects.small(rawCensored, minCell);
       table.add(key[0], key[1], key[2], group, day,
-          hideRow ? null : initial - cumEvents - cumCensored,
-          hideEvents ? null : cumEvents, hideCensored ? null : cumCensored,
-          hideEvents ? null : survival, hideEvents ? null : low, hideEvents ? null : high,
-          logRankP, hideRow || hideEvents || hideCensored);
+          hide ? null : initial - cumEvents - cumCensored,
+          hide ? null : cumEvents, hide ? null : cumCensored,
+          hide ? null : survival, hide ? null : low, hide ? null : high,
+          logRankP, hide);
     }
   }
 }

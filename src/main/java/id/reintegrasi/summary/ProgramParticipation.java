@@ -116,13 +116,13 @@ public final class ProgramParticipation {
     return Disclosure.apply(table, List.of(
         Disclosure.Rule.of(small(col("enrolled"), minCell), "enrolled", "completed", "dropped",
             "ongoing", "ended", "completion_rate", "completion_ci_low", "completion_ci_high"),
-        Disclosure.Rule.of(small(col("ended"), minCell), "ended", "completed", "completion_rate",
+        // ended = enrolled - ongoing, both ways: a withheld ended count takes ongoing with it.
+        Disclosure.Rule.of(small(col("ended"), minCell), "ended", "ongoing", "completed", "completion_rate",
             "completion_ci_low", "completion_ci_high"),
         Disclosure.Rule.of(small(completed, minCell).or(small(col("ended").minus(completed), minCell)),
             "completed", "completion_rate", "completion_ci_low", "completion_ci_high"),
         Disclosure.Rule.of(small(col("dropped"), minCell), "dropped"),
-        // ended = enrolled - ongoing: a withheld ongoing count takes ended with it, or it could be
-        // recovered by subtraction.
+        // ... and a withheld ongoing count takes ended with it.
         Disclosure.Rule.of(small(col("ongoing"), minCell), "ongoing", "ended", "completion_rate",
             "completion_ci_low", "completion_ci_high"),
         Disclosure.Rule.of(small(col("attendees"), minCell), "attendees", "hours_present", "mean_hours"),

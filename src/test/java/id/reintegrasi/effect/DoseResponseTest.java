@@ -1,12 +1,17 @@
 package id.reintegrasi.effect;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import id.reintegrasi.InputFixture;
 import id.reintegrasi.SparkTestBase;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -70,5 +75,47 @@ class DoseResponseTest extends SparkTestBase {
         "PROGRAM|PRG-KOPI|HOURS|0|1|0", "PROGRAM|PRG-KOPI|HOURS|1-19|1|1",
         "PROGRAM|PRG-KOPI|SESSIONS|0|1|0", "PROGRAM|PRG-KOPI|SESSIONS|1-2|1|1");
     assertEquals(expected.stream().sorted().toList(), actual);
+  }
+
+  @Test
+  void aLoneWithheldBand_takesTheNextSmallestOfItsDimensionWithIt() {
+    // One subject and window, 104 eligible participants in each dimension. HOURS: band 0 has 4
+    // (< 10): alone withheld, 104 - 30 - 20 - 50 would give it back, so the smallest other band
+    // (20-49, 20) goes too. SESSIONS: 5 reoffenders in 1-2 (< 10): alone withheld, the 41 of
+    // EXIT_STATUS minus 36 would give it back, so 3-5's reoffenders go too. EXIT_STATUS: nothing small.
+    StructType schema = DataTypes.createStructType(List.of(
+        DataTypes.createStructField("level", DataTypes.StringType, false),
+        DataTypes.createStructField("subject_id", DataTypes.StringType, false),
+        DataTypes.createStructField("phase", DataTypes.StringType, false),
+        DataTypes.createStructField("window_months", DataTypes.IntegerType, false),
+        DataTypes.createStructField("dimension", DataTypes.StringType, false),
+        DataTypes.createStructField("band", DataTypes.StringType, false),
+        DataTypes.createStructField("eligible", DataTypes.LongType, false),
+        DataTypes.createStructField("reoffended", DataTypes.LongType, false),
+        DataTypes.createStructField("rate", DataTypes.DoubleType, true),
+        DataTypes.createStructField("ci_low", DataTypes.DoubleType, true),
+        DataTypes.createStructField("ci_high", DataTypes.DoubleType, true)));
+    List<Row> rows = new ArrayList<>();
+    Object[][] bands = {
+        {"HOURS", "0", 4L, 1L}, {"HOURS", "1-19", 30L, 12L}, {"HOURS", "20-49", 20L, 8L}, {"HOURS", "50-99", 50L, 20L},
+        {"SESSIONS", "1-2", 40L, 5L}, {"SESSIONS", "3-5", 64L, 36L},
+        {"EXIT_STATUS", "COMPLETED", 60L, 25L}, {"EXIT_STATUS", "DROPPED", 44L, 16L}};
+    for (Object[] b : bands) {
+      double rate = (double) (Long) b[3] / (Long) b[2];
+      rows.add(RowFactory.create("PROGRAM", "PRG-BARISTA", "IN_CUSTODY", 12, b[0], b[1], b[2], b[3], rate, rate, rate));
+    }
+    List<String> actual = DoseResponse.suppress(spark().createDataFrame(rows, schema), 10).collectAsList().stream()
+        .map(r -> String.join("|", r.<String>getAs("dimension"), r.<String>getAs("band"),
+            String.valueOf(r.<Long>getAs("eligible")), String.valueOf(r.<Long>getAs("reoffended")),
+            String.valueOf(r.<Double>getAs("rate") != null), String.valueOf(r.<Boolean>getAs("suppressed"))))
+        .sorted().toList();
+    assertEquals(List.of(
+        "EXIT_STATUS|COMPLETED|60|25|true|false", "EXIT_STATUS|DROPPED|44|16|true|false",
+        "HOURS|0|null|null|false|true", "HOURS|1-19|30|12|true|false",
+        "HOURS|20-49|null|null|false|true", "HOURS|50-99|50|20|true|false",
+        "SESSIONS|1-2|40|null|false|true", "SESSIONS|3-5|64|null|false|true"), actual);
+    // Nothing small, nothing withheld.
+    assertTrue(DoseResponse.suppress(spark().createDataFrame(rows.subList(6, 8), schema), 10)
+        .filter("suppressed").isEmpty());
   }
 }

@@ -47,10 +47,14 @@ class ProgramEffectsTest extends SparkTestBase {
   }
 
   private static ProgramEffects.Tables tables(InputFixture in, int minCell) {
+    return tables(in, minCell, 60);
+  }
+
+  private static ProgramEffects.Tables tables(InputFixture in, int minCell, long minTreated) {
     Dataset<Row> population = inCustodyPopulation(in);
     Matching.Result matched = Matching.match(ProgramEffects.longTable(population), ReleaseAnalysis.COVARIATES);
     return ProgramEffects.compute(spark(), matched, Map.of(), Map.of(), Map.of(),
-        new ProgramEffects.Params(minCell, 60, 12, false));
+        new ProgramEffects.Params(minCell, minTreated, 12, false));
   }
 
   private static Row row(Dataset<Row> effects, String level, String subject, String measure) {
@@ -200,5 +204,31 @@ class ProgramEffectsTest extends SparkTestBase {
         "matched interval must cover the true effect -0.10: " + rate);
     assertEquals(-0.10, matched, 0.04);
     assertEquals("REDUCED", rate.getAs("verdict"));
+  }
+
+  @Test
+  void aFewUnmatchedTreated_areWithheld_withTheNaiveValuesThatWouldGiveThemAway() {
+    // min-cell 2. Stratum A: treated A1-A4 (two reoffend), comparison A5-A8 (two reoffend).
+    // Stratum C: one treated release with no comparison. The matched values stand (2 and 2
+    // reoffenders and non-reoffenders); the unmatched count (1) is small, and the naive values
+    // (3 of 5 treated against 2 of 4) would give its outcome beside the matched 2 of 4.
+    InputFixture in = InputFixture.withCatalogue();
+    person(in, "A1", "L", "NARKOTIKA", true, 30);
+    person(in, "A2", "L", "NARKOTIKA", true, 40);
+    person(in, "A3", "L", "NARKOTIKA", true);
+    person(in, "A4", "L", "NARKOTIKA", true);
+    person(in, "A5", "L", "NARKOTIKA", false, 50);
+    person(in, "A6", "L", "NARKOTIKA", false, 60);
+    person(in, "A7", "L", "NARKOTIKA", false);
+    person(in, "A8", "L", "NARKOTIKA", false);
+    person(in, "C1", "L", "PENCURIAN", true, 10);
+    Row rate = row(effects(in, 2), "PROGRAM", "PRG-BARISTA", "REOFFENCE_RATE");
+    assertEquals(4L, rate.<Long>getAs("treated_n"));
+    assertEquals(0.5, rate.<Double>getAs("treated_value"), 1e-12);
+    assertEquals(0.5, rate.<Double>getAs("comparison_value"), 1e-12);
+    assertNull(rate.getAs("treated_unmatched"));
+    assertNull(rate.getAs("naive_comparison_value"));
+    assertNull(rate.getAs("naive_difference"));
+    assertEquals(true, rate.getAs("suppressed"));
   }
 }

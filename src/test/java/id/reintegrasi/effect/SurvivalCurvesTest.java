@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import id.reintegrasi.InputFixture;
 import id.reintegrasi.SparkTestBase;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -86,6 +87,20 @@ class SurvivalCurvesTest extends SparkTestBase {
     assertNull(day30.getAs("events"));
     assertNull(day30.getAs("survival"));
     assertNull(day30.getAs("ci_low"));
+    assertEquals(true, day30.getAs("suppressed"));
+  }
+
+  @Test
+  void aDayWithASmallCount_isWithheldWhole_soNoneFollowsBySubtraction() {
+    // min-cell 2: on day 30 the treated curve has 2 at risk (not small) after 1 event (small).
+    // Published beside day 0's 3 at risk, at_risk 2 and censored 0 would give the event back
+    // (3 - 2 - 0), and survival 2/3 would too: the whole day goes.
+    Map<Integer, Row> treated = curve(survival(fixture(), 2), SurvivalCurves.TREATED);
+    point(treated.get(0), 3, 0, 0, 1);
+    Row day30 = treated.get(30);
+    for (String column : List.of("at_risk", "events", "censored", "survival", "ci_low", "ci_high")) {
+      assertNull(day30.getAs(column), column + " on day 30");
+    }
     assertEquals(true, day30.getAs("suppressed"));
   }
 }

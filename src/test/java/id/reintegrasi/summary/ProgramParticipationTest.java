@@ -1,6 +1,7 @@
 package id.reintegrasi.summary;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
 import id.reintegrasi.InputFixture;
 import id.reintegrasi.SparkTestBase;
@@ -9,6 +10,7 @@ import id.reintegrasi.schema.Programs;
 import id.reintegrasi.schema.Training;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -57,5 +59,25 @@ class ProgramParticipationTest extends SparkTestBase {
         "2020-Q1|3|1|1|1|2|9.50|1|4.75",
         // no enrollment started; P1 attended 1 h; P2's certificate counts.
         "2020-Q2|0|0|0|0|1|1.00|1|1.0"), actual);
+  }
+
+  @Test
+  void aWithheldEndedCount_takesOngoingWithIt() {
+    // min-cell 3: 5 enrolled in 2020-Q1, 3 still ongoing, so 2 ended (1 completed, 1 dropped).
+    // ended (2) is small; with enrolled 5 and ongoing 3 published it would be 5 - 3.
+    InputFixture in = InputFixture.withCatalogue();
+    String[] statuses = {"ONGOING", "ONGOING", "ONGOING", "COMPLETED", "DROPPED"};
+    for (int i = 0; i < statuses.length; i++) {
+      in.enrollment("enrollment_id", "E" + i, "person_id", "P" + i, "enrolled_date", "2020-03-01",
+          "exit_date", statuses[i].equals("ONGOING") ? "" : "2020-03-20", "exit_status", statuses[i]);
+    }
+    Row row = ProgramParticipation.compute(in.frame(spark(), Programs.NAME),
+            in.frame(spark(), Enrollments.NAME), in.frame(spark(), Training.NAME), 3)
+        .filter("quarter = '2020-Q1'").first();
+    assertEquals(5L, row.<Long>getAs("enrolled"));
+    for (String column : List.of("ongoing", "ended", "completed", "dropped", "completion_rate")) {
+      assertNull(row.getAs(column), column);
+    }
+    assertEquals(true, row.getAs("suppressed"));
   }
 }
