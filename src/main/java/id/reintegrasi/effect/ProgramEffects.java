@@ -144,8 +144,9 @@ public final class ProgramEffects {
         || small(unmatched, cell);
     Verdict verdict = suppressed || treatedN == 0
         ? Verdict.INSUFFICIENT_DATA
+        // --min-treated is both minimums (60 and 60 by default), as its help says.
         : Verdict.decide(treatedN, neff, matched.difference(), matched.pValue(), p.minTreated(),
-            Verdict.MIN_COMPARISON_EFFECTIVE_SIZE_DEFAULT);
+            p.minTreated());
     Statements.Sentences sentences = Statements.describe(new Statements.Result(name, measure, k.window(),
         suppressed ? null : finite(matched.treated()), suppressed ? null : finite(matched.comparison()),
         suppressed ? null : finite(matched.low()), suppressed ? null : finite(matched.high()), verdict,

@@ -207,6 +207,26 @@ class ProgramEffectsTest extends SparkTestBase {
   }
 
   @Test
+  void minTreated_isAlsoTheComparisonsEffectiveSizeMinimum() {
+    // The hand-computed case: 3 matched treated, comparison n_eff 4.5, p = 0.64. With
+    // --min-treated 3 both minimums are 3: a verdict, not INSUFFICIENT_DATA for n_eff < 60.
+    InputFixture in = InputFixture.withCatalogue();
+    person(in, "A1", "L", "NARKOTIKA", true, 30, 200);
+    person(in, "A2", "L", "NARKOTIKA", true);
+    person(in, "A3", "L", "NARKOTIKA", false, 60);
+    person(in, "A4", "L", "NARKOTIKA", false);
+    person(in, "A5", "L", "NARKOTIKA", false);
+    person(in, "A6", "L", "NARKOTIKA", false);
+    person(in, "B1", "P", "NARKOTIKA", true);
+    person(in, "B2", "P", "NARKOTIKA", false, 120, 150, 300);
+    Dataset<Row> effects = tables(in, 1, 3).effects();
+    assertEquals("NO_SIGNIFICANT_DIFFERENCE", row(effects, "PROGRAM", "PRG-BARISTA", "REOFFENCE_RATE").getAs("verdict"));
+    // 5: still 3 treated, too few.
+    assertEquals("INSUFFICIENT_DATA",
+        row(tables(in, 1, 5).effects(), "PROGRAM", "PRG-BARISTA", "REOFFENCE_RATE").getAs("verdict"));
+  }
+
+  @Test
   void aFewUnmatchedTreated_areWithheld_withTheNaiveValuesThatWouldGiveThemAway() {
     // min-cell 2. Stratum A: treated A1-A4 (two reoffend), comparison A5-A8 (two reoffend).
     // Stratum C: one treated release with no comparison. The matched values stand (2 and 2
