@@ -10,6 +10,7 @@ import id.reintegrasi.stats.Statements;
 import id.reintegrasi.stats.Verdict;
 import id.reintegrasi.stats.WeightedStats;
 import java.util.Map;
+import java.util.TreeMap;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -178,7 +179,11 @@ public final class ProgramEffects {
     double tMatched = m.treatedMatched.get(Sums.N);
     double wSum = m.weighted[Sums.N];
     double poolN = pool.get(Sums.N);
-    for (Map.Entry<String, double[]> e : m.indicators.entrySet()) {
+    // Every level of the treated or the pool: a level only the pool has (no treated release)
+    // shows how unlike the groups were before matching; after it, both shares are 0.
+    Map<String, double[]> indicators = new TreeMap<>(m.indicators);
+    poolIndicators.keySet().forEach(level -> indicators.putIfAbsent(level, new double[3]));
+    for (Map.Entry<String, double[]> e : indicators.entrySet()) {
       double[] s = e.getValue();
       double treatedBefore = s[0] / tAll;
       double treatedAfter = tMatched == 0 ? Double.NaN : s[1] / tMatched;

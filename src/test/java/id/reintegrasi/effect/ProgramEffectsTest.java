@@ -156,6 +156,25 @@ class ProgramEffectsTest extends SparkTestBase {
   }
 
   @Test
+  void balance_aLevelOnlyThePoolHas_isShownToo() {
+    // Treated A1, A2 (NARKOTIKA); pool A3, A4 (NARKOTIKA) and C1 (PENCURIAN, no treated).
+    InputFixture in = InputFixture.withCatalogue();
+    person(in, "A1", "L", "NARKOTIKA", true);
+    person(in, "A2", "L", "NARKOTIKA", true);
+    person(in, "A3", "L", "NARKOTIKA", false);
+    person(in, "A4", "L", "NARKOTIKA", false);
+    person(in, "C1", "L", "PENCURIAN", false);
+    Row theft = tables(in, 1).balance()
+        .filter("subject_id = 'PRG-BARISTA' and covariate = 'offence_category=PENCURIAN'").first();
+    double pc = 1.0 / 3;
+    assertEquals(0.0, theft.<Double>getAs("treated_mean"), 1e-12);
+    assertEquals(pc, theft.<Double>getAs("comparison_mean_before"), 1e-12);
+    assertEquals(0.0, theft.<Double>getAs("comparison_mean_after"), 1e-12);
+    assertEquals(-pc / Math.sqrt(pc * (1 - pc) / 2), theft.<Double>getAs("smd_before"), 1e-12);
+    assertEquals(0.0, theft.<Double>getAs("smd_after"), 1e-12);
+  }
+
+  @Test
   void smallCounts_areSuppressed_andTheSentenceSaysSo() {
     InputFixture in = InputFixture.withCatalogue();
     person(in, "A1", "L", "NARKOTIKA", true, 30);
