@@ -125,8 +125,10 @@ public final class InputValidator {
     Dataset<Row> rows = read.rows().join(broadcast(mouIds),
         col(Programs.MOU_ID).equalTo(col("_ref_mou")), "left");
     return validate(read, rows, List.of(
-        new Check("end_before_start", Programs.END_DATE,
-            col(Programs.END_DATE).lt(col(Programs.START_DATE)), "end_date is before start_date"),
+        // Not a contract rule (programs.end_date is only nullable): flagged, and the program
+        // kept, or its enrollments and training would go with it.
+        Check.warning("end_before_start", Programs.END_DATE,
+            col(Programs.END_DATE).lt(col(Programs.START_DATE)), "end_date is before start_date (kept)"),
         new Check("unknown_reference", Programs.MOU_ID,
             col(Programs.MOU_ID).isNotNull().and(col("_ref_mou").isNull()),
             "mou_id is not a (valid) row of mous")));
@@ -191,12 +193,15 @@ public final class InputValidator {
         new Check("recorded_before_offence", Reoffences.RECORDED_DATE,
             col(Reoffences.RECORDED_DATE).lt(col(Reoffences.OFFENCE_DATE)),
             "recorded_date is before offence_date"),
-        new Check("unknown_reference", Reoffences.PERSON_ID,
+        // Neither is a contract rule, and neither row can count (only events after a release
+        // of the same person do): flagged and kept. Partner agencies' records cover people
+        // released before the extract, too.
+        Check.warning("unknown_reference", Reoffences.PERSON_ID,
             col(Reoffences.PERSON_ID).isNotNull().and(col("_ref_person").isNull()),
-            "person_id has no (valid) release"),
-        new Check("before_first_release", Reoffences.OFFENCE_DATE,
+            "person_id has no (valid) release (kept; it cannot count)"),
+        Check.warning("before_first_release", Reoffences.OFFENCE_DATE,
             col(Reoffences.OFFENCE_DATE).lt(col("_first_release")),
-            "offence_date is before the person's first release")));
+            "offence_date is before the person's first release (kept; it cannot count)")));
   }
 
   public Validated followups(InputReader.Read read) {
@@ -243,9 +248,16 @@ public final class InputValidator {
             : c.name() + " is not one of " + String.join(", ", c.codes())));
       }
     }
+    // The contract says "not in the future" of release_date only: a later admission cannot pass
+    // the release's own checks, and the other dates after the as-of date (a planned exit, an
+    // event recorded after the extract's cut-off) are flagged and kept. None of them falls in a
+    // follow-up window or custody spell that is counted by that date.
     for (String date : eventDateColumns(spec.name())) {
-      checks.add(new Check("date_in_future", date, col(date).gt(lit(asOf)),
-          date + " is after the as-of date " + asOf));
+      Column violated = col(date).gt(lit(asOf));
+      String message = date + " is after the as-of date " + asOf;
+      checks.add(date.equals(Releases.RELEASE_DATE) && spec.name().equals(Releases.NAME)
+          ? new Check("date_in_future", date, violated, message)
+          : Check.warning("date_in_future", date, violated, message + " (kept)"));
     }
     return checks;
   }

@@ -7,6 +7,7 @@ import id.reintegrasi.InputFixture;
 import id.reintegrasi.SparkTestBase;
 import id.reintegrasi.job.ReintegrationJob;
 import id.reintegrasi.schema.Enrollments;
+import id.reintegrasi.schema.Followups;
 import id.reintegrasi.schema.Mous;
 import id.reintegrasi.schema.Programs;
 import id.reintegrasi.schema.Releases;
@@ -51,6 +52,8 @@ class ValidationTest extends SparkTestBase {
   }
 
   private static final List<Bad> planted = new ArrayList<>();
+  /** Rows that break a check the contract does not make a rule: kept and counted as warnings. */
+  private static final List<Bad> warned = new ArrayList<>();
   private static Path goodOut;
   private static Path badOut;
 
@@ -72,6 +75,11 @@ class ValidationTest extends SparkTestBase {
   /** Adds a bad row to the fixture and remembers where it is and which rule it breaks. */
   private static void bad(InputFixture in, String dataset, String rule, String column, String... overrides) {
     planted.add(new Bad(dataset, in.nextLine(dataset), rule, column));
+    in.add(dataset, overrides);
+  }
+
+  private static void warn(InputFixture in, String dataset, String rule, String column, String... overrides) {
+    warned.add(new Bad(dataset, in.nextLine(dataset), rule, column));
     in.add(dataset, overrides);
   }
 
@@ -112,9 +120,13 @@ class ValidationTest extends SparkTestBase {
     bad(in, Training.NAME, "duplicate_key", "session_id+person_id", "session_id", "SDUP", "person_id", "P3");
     bad(in, Reoffences.NAME, "recorded_before_offence", "recorded_date", "event_id", "VB1", "person_id", "P2",
         "offence_date", "2023-05-01", "recorded_date", "2023-04-30");
-    bad(in, Reoffences.NAME, "unknown_reference", "person_id", "event_id", "VB2", "person_id", "P-NOBODY");
-    bad(in, Reoffences.NAME, "before_first_release", "offence_date", "event_id", "VB3", "person_id", "P2",
+    // Rules the contract does not have: the rows are kept, flagged as warnings (none can count).
+    warn(in, Reoffences.NAME, "unknown_reference", "person_id", "event_id", "VB2", "person_id", "P-NOBODY");
+    warn(in, Reoffences.NAME, "before_first_release", "offence_date", "event_id", "VB3", "person_id", "P2",
         "offence_date", "2019-01-01", "recorded_date", "2019-02-01");
+    warn(in, Programs.NAME, "end_before_start", "end_date", "program_id", "PRG-W1", "mou_id", "",
+        "start_date", "2020-05-01", "end_date", "2020-04-30");
+    warn(in, Followups.NAME, "date_in_future", "followup_date", "person_id", "P1", "followup_date", "2026-02-01");
     bad(in, Reoffences.NAME, "unknown_code", "event_type", "event_id", "VB4", "person_id", "P2",
         "offence_date", "2023-01-01", "recorded_date", "", "event_type", "WARNING");
     badOut = tmp.resolve("bad-out");
@@ -160,6 +172,18 @@ class ValidationTest extends SparkTestBase {
     long quarantined = spark().read().parquet(badOut.resolve("data_quality").toString())
         .filter("`check` = 'quarantined'").agg(org.apache.spark.sql.functions.sum("rows_failed")).first().getLong(0);
     assertEquals(planted.size(), quarantined);
+  }
+
+  @Test
+  void checksTheContractDoesNotMake_keepTheRow_andCountItAsAWarning() {
+    Set<String> actual = new TreeSet<>();
+    spark().read().parquet(badOut.resolve("data_quality").toString())
+        .filter("severity = 'WARNING' and rows_failed > 0")
+        .select("dataset", "rule", "column", "rows_failed").collectAsList()
+        .forEach(r -> actual.add(r.getString(0) + " " + r.getString(1) + " " + r.getString(2) + " " + r.getLong(3)));
+    Set<String> expected = new TreeSet<>();
+    warned.forEach(b -> expected.add(b.dataset() + " " + b.rule() + " " + b.column() + " 1"));
+    assertEquals(expected, actual);
   }
 
   @Test
