@@ -1,12 +1,15 @@
 package id.reintegrasi.io;
 
 import static org.apache.spark.sql.functions.array;
+import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat;
+import static org.apache.spark.sql.functions.date_from_unix_date;
 import static org.apache.spark.sql.functions.element_at;
 import static org.apache.spark.sql.functions.flatten;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.map;
+import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.size;
 import static org.apache.spark.sql.functions.split;
 import static org.apache.spark.sql.functions.trim;
@@ -240,12 +243,28 @@ public final class InputReader {
         continue;
       }
       Column source0 = col("`" + header.get(pos) + "`");
-      Column typed = column.type().sparkType() == DataTypes.StringType
-          ? when(trim(source0.cast(DataTypes.StringType)).notEqual(lit("")),
-              trim(source0.cast(DataTypes.StringType)))
-          : source0.try_cast(column.type().sparkType());
-      if (column.type() == ColumnType.DECIMAL) {
-        typed = source0.try_cast(DataTypes.createDecimalType(38, 10)).try_cast(column.type().sparkType());
+      boolean textSource = raw.schema().fields()[pos].dataType() == DataTypes.StringType;
+      Column blank = lit(false);
+      Column typed;
+      if (textSource) {
+        // Text is read as the CSV parser reads a field: trimmed of the same characters, blank as
+        // null, and a date, number or boolean by the same rules (the --date-format included).
+        Column trimmed = trim(source0, CSV_TRIMMED);
+        blank = coalesce(trimmed.equalTo(lit("")), lit(false));
+        typed = column.type().sparkType() == DataTypes.StringType
+            ? when(not(blank), trimmed)
+            : parsedText(column.type()).apply(source0);
+        if (column.type() == ColumnType.DATE) {
+          typed = date_from_unix_date(typed);
+        }
+      } else {
+        typed = column.type().sparkType() == DataTypes.StringType
+            ? when(trim(source0.cast(DataTypes.StringType)).notEqual(lit("")),
+                trim(source0.cast(DataTypes.StringType)))
+            : source0.try_cast(column.type().sparkType());
+        if (column.type() == ColumnType.DECIMAL) {
+          typed = source0.try_cast(DataTypes.createDecimalType(38, 10)).try_cast(column.type().sparkType());
+        }
       }
       Column rawValue = source0.cast(DataTypes.StringType);
       if (pseudonyms != null && column.name().equals(Pseudonymiser.PERSON_COLUMN)) {
@@ -255,7 +274,7 @@ public final class InputReader {
         rawValue = pseudonym.apply(rawValue);
       }
       out.add(typed.as(column.name()));
-      badFlags.add(when(source0.isNotNull().and(typed.isNull()), array(lit(column.name())))
+      badFlags.add(when(source0.isNotNull().and(not(blank)).and(typed.isNull()), array(lit(column.name())))
           .otherwise(array().cast(DataTypes.createArrayType(DataTypes.StringType, false))));
       rawValues.add(lit(column.name()));
       rawValues.add(rawValue);
@@ -274,5 +293,36 @@ public final class InputReader {
     out.add(when(size(bad).gt(0), map(rawValues.toArray(Column[]::new))).as(ParsedColumns.RAW));
     Dataset<Row> rows = raw.select(out.toArray(Column[]::new));
     return new Read(source, rows, mapping.unknownColumns(), mapping.missingOptionalColumns());
+  }
+
+  /** The characters {@link String#trim} (and so the CSV parser) strips: U+0000 to U+0020. */
+  private static final String CSV_TRIMMED;
+
+  static {
+    StringBuilder b = new StringBuilder();
+    for (char c = 0; c <= ' '; c++) {
+      b.append(c);
+    }
+    CSV_TRIMMED = b.toString();
+  }
+
+  /**
+   * A text column of a Parquet file read as a typed contract column, by {@link ValueParser}:
+   * null where the value is invalid (or blank; the caller tells the two apart).
+   */
+  private UserDefinedFunction parsedText(ColumnType type) {
+    ValueParser parser = values;
+    return switch (type) {
+      // A day number, made a date by Spark (date_from_unix_date): no time zone on the way.
+      case DATE -> udf((UDF1<String, Integer>) v -> parser.parse(v, type) instanceof java.time.LocalDate date
+          ? (int) date.toEpochDay() : null, DataTypes.IntegerType);
+      case INT -> udf((UDF1<String, Integer>) v -> parser.parse(v, type) instanceof Integer i ? i : null,
+          DataTypes.IntegerType);
+      case DECIMAL -> udf((UDF1<String, java.math.BigDecimal>) v ->
+          parser.parse(v, type) instanceof java.math.BigDecimal d ? d : null, type.sparkType());
+      case BOOLEAN -> udf((UDF1<String, Boolean>) v -> parser.parse(v, type) instanceof Boolean b ? b : null,
+          DataTypes.BooleanType);
+      default -> throw new IllegalArgumentException("not a parsed type: " + type);
+    };
   }
 }
