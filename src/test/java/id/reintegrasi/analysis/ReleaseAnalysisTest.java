@@ -377,4 +377,73 @@ class ReleaseAnalysisTest extends SparkTestBase {
     assertNull(a.get("R3").getAs(ReleaseAnalysis.EMPLOYED_AT_FIRST_FOLLOWUP), "first follow-up after 180 days");
     assertEquals(Boolean.TRUE, a.get("R4").getAs(ReleaseAnalysis.EMPLOYED_AT_FIRST_FOLLOWUP));
   }
+
+  @Test
+  void postReleaseProgram_enrolledInsideTheSpell_isNeitherInCustodyNorPostReleaseParticipation() {
+    // Spell 2020-01-01 .. 2021-01-15; a POST_RELEASE program enrolled on 2020-06-01 (in the spell,
+    // 228 days before release). Not IN_CUSTODY, so no in-custody participation: NON_PARTICIPANT.
+    // Not within 0..90 days after release, so no post-release participation either.
+    InputFixture in = InputFixture.withCatalogue()
+        .program("program_id", "PRG-WIRAUSAHA", "phase", "POST_RELEASE", "category", "PASCA_BEBAS", "facility_id", "")
+        .release("release_id", "R1", "person_id", "P1")
+        .enrollment("enrollment_id", "E1", "person_id", "P1", "program_id", "PRG-WIRAUSAHA",
+            "enrolled_date", "2020-06-01", "exit_date", "2020-08-01");
+    Row r = analyse(in).get("R1");
+    assertEquals(ReleaseAnalysis.NON_PARTICIPANT, r.getAs(ReleaseAnalysis.GROUP));
+    assertTrue(r.getList(r.fieldIndex(ReleaseAnalysis.IN_CUSTODY_PROGRAMS)).isEmpty());
+    assertTrue(r.getList(r.fieldIndex(ReleaseAnalysis.IN_CUSTODY_MOUS)).isEmpty());
+    assertTrue(r.getList(r.fieldIndex(ReleaseAnalysis.POST_RELEASE_PROGRAMS)).isEmpty());
+    assertTrue(subjects(r, ReleaseAnalysis.IN_CUSTODY_SUBJECTS).isEmpty());
+    assertTrue(subjects(r, ReleaseAnalysis.POST_RELEASE_SUBJECTS).isEmpty());
+  }
+
+  @Test
+  void postReleaseProgram_enrolledOnDay0AndDay90_counts_day91_doesNot() {
+    // Release 2021-01-15. Day 0 = 2021-01-15; day 90 = 2021-01-15 + 16 (to Jan 31) + 28 (Feb)
+    // + 31 (Mar) + 15 = 2021-04-15; day 91 = 2021-04-16. Landmark option 90.
+    InputFixture in = InputFixture.withCatalogue()
+        .program("program_id", "PRG-WIRAUSAHA", "phase", "POST_RELEASE", "category", "PASCA_BEBAS", "facility_id", "")
+        .release("release_id", "R1", "person_id", "P1")
+        .release("release_id", "R2", "person_id", "P2")
+        .release("release_id", "R3", "person_id", "P3")
+        .enrollment("enrollment_id", "E1", "person_id", "P1", "program_id", "PRG-WIRAUSAHA",
+            "enrolled_date", "2021-01-15", "exit_date", "2021-03-01")
+        .enrollment("enrollment_id", "E2", "person_id", "P2", "program_id", "PRG-WIRAUSAHA",
+            "enrolled_date", "2021-04-15", "exit_date", "2021-06-01")
+        .enrollment("enrollment_id", "E3", "person_id", "P3", "program_id", "PRG-WIRAUSAHA",
+            "enrolled_date", "2021-04-16", "exit_date", "2021-06-01");
+    Map<String, Row> a = analyse(in);
+    for (String release : List.of("R1", "R2")) {
+      Row r = a.get(release);
+      assertEquals(List.of("PRG-WIRAUSAHA"), r.getList(r.fieldIndex(ReleaseAnalysis.POST_RELEASE_PROGRAMS)), release);
+      assertEquals(List.of("MOU-2025-SPN"), r.getList(r.fieldIndex(ReleaseAnalysis.POST_RELEASE_MOUS)), release);
+      assertEquals(ReleaseAnalysis.NON_PARTICIPANT, r.getAs(ReleaseAnalysis.GROUP),
+          release + ": day 0 is the release day, but a post-release program is never in-custody participation");
+    }
+    Row r3 = a.get("R3");
+    assertTrue(r3.getList(r3.fieldIndex(ReleaseAnalysis.POST_RELEASE_PROGRAMS)).isEmpty());
+    assertTrue(subjects(r3, ReleaseAnalysis.POST_RELEASE_SUBJECTS).isEmpty());
+  }
+
+  @Test
+  void windowEnd_isNotClampedWhenTheStartIsNotAMonthEnd_2023_02_28PlusOneMonth() {
+    // METHOD.md: 2023-02-28 + 1 month = 2023-03-28 (not the month end 2023-03-31), and
+    // 2023-02-28 + 12 months = 2024-02-28 (not the leap-year month end 2024-02-29).
+    InputFixture in = InputFixture.withCatalogue()
+        .release("release_id", "R1", "person_id", "P1", "admission_date", "2022-01-01", "release_date", "2023-02-28")
+        .release("release_id", "R2", "person_id", "P2", "admission_date", "2022-01-01", "release_date", "2023-02-28")
+        .release("release_id", "R3", "person_id", "P3", "admission_date", "2022-01-01", "release_date", "2023-02-28")
+        .release("release_id", "R4", "person_id", "P4", "admission_date", "2022-01-01", "release_date", "2023-02-28")
+        .event("event_id", "V1", "person_id", "P1", "offence_date", "2023-03-28", "recorded_date", "")
+        .event("event_id", "V2", "person_id", "P2", "offence_date", "2023-03-29", "recorded_date", "")
+        .event("event_id", "V3", "person_id", "P3", "offence_date", "2024-02-28", "recorded_date", "")
+        .event("event_id", "V4", "person_id", "P4", "offence_date", "2024-02-29", "recorded_date", "");
+    Map<String, Row> a = analyse(in, AS_OF, List.of(1, 12), false);
+    assertEquals(Boolean.TRUE, reoffended(outcome(a.get("R1"), 1)));
+    assertEquals(28, (int) outcome(a.get("R1"), 1).getAs("days_to_first"), "2023-02-28 to 2023-03-28");
+    assertEquals(Boolean.FALSE, reoffended(outcome(a.get("R2"), 1)));
+    assertEquals(Boolean.TRUE, reoffended(outcome(a.get("R2"), 12)));
+    assertEquals(Boolean.TRUE, reoffended(outcome(a.get("R3"), 12)));
+    assertEquals(Boolean.FALSE, reoffended(outcome(a.get("R4"), 12)));
+  }
 }

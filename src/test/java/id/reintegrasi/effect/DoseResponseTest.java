@@ -118,4 +118,30 @@ class DoseResponseTest extends SparkTestBase {
     assertTrue(DoseResponse.suppress(spark().createDataFrame(rows.subList(6, 8), schema), 10)
         .filter("suppressed").isEmpty());
   }
+
+  @Test
+  void hoursBands_atTheirBoundaries() {
+    // METHOD.md bands 0, 1-19, 20-49, 50-99, 100+ over hours present (decimal(19,2), as summed):
+    // 0 -> 0; 19 and 19.99 -> 1-19 (below 20); 20 -> 20-49; 49.99 -> 20-49; 50 -> 50-99;
+    // 99.99 -> 50-99; 100 -> 100+.
+    StructType schema = DataTypes.createStructType(List.of(
+        DataTypes.createStructField("hours", DataTypes.createDecimalType(19, 2), false)));
+    String[][] expected = {
+        {"0", "0"}, {"1", "1-19"}, {"19", "1-19"}, {"19.99", "1-19"}, {"20", "20-49"}, {"49", "20-49"},
+        {"49.99", "20-49"}, {"50", "50-99"}, {"99", "50-99"}, {"99.99", "50-99"}, {"100", "100+"}, {"250.5", "100+"}};
+    List<Row> rows = new ArrayList<>();
+    for (String[] e : expected) {
+      rows.add(RowFactory.create(new java.math.BigDecimal(e[0]).setScale(2)));
+    }
+    List<String> actual = spark().createDataFrame(rows, schema)
+        .select(org.apache.spark.sql.functions.col("hours"),
+            DoseResponse.hoursBand(org.apache.spark.sql.functions.col("hours")).as("band"))
+        .collectAsList().stream()
+        .map(r -> r.getDecimal(0).stripTrailingZeros().toPlainString() + "->" + r.getString(1))
+        .sorted().toList();
+    List<String> wanted = java.util.Arrays.stream(expected)
+        .map(e -> new java.math.BigDecimal(e[0]).stripTrailingZeros().toPlainString() + "->" + e[1])
+        .sorted().toList();
+    assertEquals(wanted, actual);
+  }
 }

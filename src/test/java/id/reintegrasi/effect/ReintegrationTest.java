@@ -78,4 +78,38 @@ class ReintegrationTest extends SparkTestBase {
       assertFalse(r.<Boolean>getAs("suppressed"));
     }
   }
+
+  @Test
+  void releaseWhose180DaysEndAfterAsOf_isNotFollowedUp() {
+    // As of 2025-12-31. 2025-07-04 + 180 days = 2025-07-04 + 27 (to Jul 31) + 31 + 30 + 31 + 30
+    // + 31 = 2025-12-31 <= as-of: counted. 2025-07-05 + 180 days = 2026-01-01 > as-of: left out,
+    // though its follow-up (day 10) is known. One stratum (L, 35-44, NARKOTIKA, 12-35, 0, 2025).
+    InputFixture in = InputFixture.withCatalogue();
+    String[][] releases = {
+        // id, release date, treated, status at the first follow-up
+        {"T1", "2025-07-04", "true", "EMPLOYED"}, {"T2", "2025-07-05", "true", "EMPLOYED"},
+        {"C1", "2025-07-04", "false", "UNEMPLOYED"}, {"C2", "2025-07-05", "false", "EMPLOYED"}};
+    for (String[] r : releases) {
+      in.release("release_id", "R" + r[0], "person_id", "P" + r[0], "admission_date", "2024-07-01",
+          "release_date", r[1]);
+      if (Boolean.parseBoolean(r[2])) {
+        in.enrollment("enrollment_id", "E" + r[0], "person_id", "P" + r[0], "enrolled_date", "2024-09-01",
+            "exit_date", "2024-12-01");
+      }
+      in.followup("person_id", "P" + r[0], "followup_date", LocalDate.parse(r[1]).plusDays(10).toString(),
+          "employment_status", r[3]);
+    }
+    Dataset<Row> population = ProgramEffectsTest.inCustodyPopulation(in);
+    Matching.Result matched = Matching.match(Reintegration.longTable(population, AS_OF), ReleaseAnalysis.COVARIATES);
+    Dataset<Row> table = Reintegration.compute(spark(), matched, 1).cache();
+    Row t = table.filter("level = 'PROGRAM' and subject_id = 'PRG-BARISTA' and `group` = 'TREATED'").first();
+    Row c = table.filter("level = 'PROGRAM' and subject_id = 'PRG-BARISTA' and `group` = 'COMPARISON'").first();
+    // Treated: T1 only, employed: 1 of 1. Comparison: C1 only, unemployed: 0 of 1.
+    assertEquals(1L, t.<Long>getAs("followed_up"));
+    assertEquals(1L, t.<Long>getAs("employed"));
+    assertEquals(1.0, t.<Double>getAs("employment_rate"), 1e-12);
+    assertEquals(1L, c.<Long>getAs("followed_up"));
+    assertEquals(0L, c.<Long>getAs("employed"));
+    assertEquals(0.0, c.<Double>getAs("employment_rate"), 1e-12);
+  }
 }

@@ -103,4 +103,38 @@ class SurvivalCurvesTest extends SparkTestBase {
     }
     assertEquals(true, day30.getAs("suppressed"));
   }
+
+  @Test
+  void followUpIsCensoredAtAsOfMinusWaiting_whenThatComesBeforeTheWindowEnd() {
+    // As of 2025-12-31, waiting 6 months, longest window 12 (ProgramEffectsTest.inCustodyPopulation).
+    // Released 2025-01-15: window end 2026-01-15, as-of - 6 months = 2025-06-30 (earlier), so every
+    // release is censored on day 16 (Jan) + 28 + 31 + 30 + 31 + 30 = 166, not on day 365.
+    // Treated T1 (no event), T2 (event 2025-04-25 = day 100); comparison C1 (event 2025-08-01,
+    // day 198, after the censoring day: censored at 166, not an event), C2 (no event).
+    InputFixture in = InputFixture.withCatalogue();
+    for (String id : List.of("T1", "T2", "C1", "C2")) {
+      in.release("release_id", "R" + id, "person_id", "P" + id, "admission_date", "2024-01-01",
+          "release_date", "2025-01-15");
+      if (id.startsWith("T")) {
+        in.enrollment("enrollment_id", "E" + id, "person_id", "P" + id, "enrolled_date", "2024-06-01",
+            "exit_date", "2024-09-01");
+      }
+    }
+    in.event("event_id", "V1", "person_id", "PT2", "offence_date", "2025-04-25", "recorded_date", "");
+    in.event("event_id", "V2", "person_id", "PC1", "offence_date", "2025-08-01", "recorded_date", "");
+    Dataset<Row> table = survival(in, 1).cache();
+    Map<Integer, Row> treated = curve(table, SurvivalCurves.TREATED);
+    Map<Integer, Row> comparison = curve(table, SurvivalCurves.COMPARISON);
+    // Grid 0, 30, ..., 150 and the last day 166: 7 points per curve.
+    assertEquals(List.of(0, 30, 60, 90, 120, 150, 166), treated.keySet().stream().sorted().toList());
+    assertEquals(List.of(0, 30, 60, 90, 120, 150, 166), comparison.keySet().stream().sorted().toList());
+    // Treated: 2 at risk; one event on day 100 (S = 1/2); T1 censored on day 166.
+    point(treated.get(0), 2, 0, 0, 1);
+    point(treated.get(90), 2, 0, 0, 1);
+    point(treated.get(120), 1, 1, 0, 0.5);
+    point(treated.get(166), 0, 1, 1, 0.5);
+    // Comparison (weight t/c = 2/2 = 1): no event by day 166, both censored then; S stays 1.
+    point(comparison.get(150), 2, 0, 0, 1);
+    point(comparison.get(166), 0, 0, 2, 1);
+  }
 }

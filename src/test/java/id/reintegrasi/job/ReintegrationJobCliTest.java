@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import id.reintegrasi.InputFixture;
 import id.reintegrasi.SparkTestBase;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -62,5 +63,28 @@ class ReintegrationJobCliTest extends SparkTestBase {
     assertEquals(2, cli.code(), cli.toString());
     assertTrue(cli.err().contains("no-such-input"), cli.toString());
     assertFalse(Files.exists(out), "no output folder after a refused run");
+  }
+
+  @Test
+  void withoutAsOf_theLatestEventDateNotAfterToday_isTheAsOf() throws Exception {
+    // Event dates in the inputs: admissions 2020-01-01, 2021-01-01; releases 2021-01-15, 2022-03-01;
+    // enrolled 2020-03-01, exit 2020-06-01; session 2020-03-02; offences 2021-07-15 and 2099-01-01
+    // (after today: not an extraction date), recorded 2021-08-01; follow-up 2024-03-15.
+    // Latest not after today: 2024-03-15, from the follow-ups.
+    Path in = InputFixture.withCatalogue()
+        .release("release_id", "R1", "person_id", "P1")
+        .release("release_id", "R2", "person_id", "P2", "admission_date", "2021-01-01", "release_date", "2022-03-01")
+        .enrollment("enrollment_id", "E1", "person_id", "P1")
+        .session("session_id", "S1", "person_id", "P1")
+        .event("event_id", "V1", "person_id", "P1")
+        .event("event_id", "V2", "person_id", "P2", "offence_date", "2099-01-01", "recorded_date", "")
+        .followup("person_id", "P1", "followup_date", "2024-03-15")
+        .writeCsv(tmp.resolve("in"));
+    Path out = tmp.resolve("out");
+    Cli cli = run("--input", in.toString(), "--output", out.toString());
+    assertEquals(0, cli.code(), cli.toString());
+    String manifest = Files.readString(out.resolve("_manifest.json"));
+    assertTrue(manifest.contains("\"as_of\": \"2024-03-15\""), manifest);
+    assertTrue(manifest.contains("\"as_of_source\": \"latest event date in the inputs\""), manifest);
   }
 }

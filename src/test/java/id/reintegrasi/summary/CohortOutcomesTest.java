@@ -91,4 +91,77 @@ class CohortOutcomesTest extends SparkTestBase {
     assertEquals(0.0, r.<Double>getAs("rate"), 0.0);
     assertEquals(Boolean.FALSE, r.getAs("suppressed"));
   }
+
+  /**
+   * {@code releases} releases of 2021-Q1 from one facility, released 2021-01-01 + i days, of which
+   * the first {@code eligible} are eligible for 24 months: 2021-01-(1+i) + (24 + 6) months =
+   * 2023-07-(1+i) <= as-of 2023-07-01 + (eligible - 1) days. The first {@code reoffenders}
+   * reoffend on day 100.
+   */
+  private static Row cohort(int releases, int eligible, int reoffenders, int minCell) {
+    InputFixture in = InputFixture.withCatalogue();
+    for (int i = 0; i < releases; i++) {
+      String released = LocalDate.parse("2021-01-01").plusDays(i).toString();
+      in.release("release_id", "R" + i, "person_id", "P" + i, "release_date", released);
+      if (i < reoffenders) {
+        in.event("event_id", "V" + i, "person_id", "P" + i,
+            "offence_date", LocalDate.parse(released).plusDays(100).toString(), "recorded_date", "");
+      }
+    }
+    LocalDate asOf = LocalDate.parse("2023-07-01").plusDays(eligible - 1);
+    ReleaseAnalysis.Params params = new ReleaseAnalysis.Params(asOf, List.of(24), 6,
+        List.of("CONVICTION", "READMISSION"), 90);
+    Dataset<Row> analysis = ReleaseAnalysis.build(in.frame(spark(), Releases.NAME), in.frame(spark(), Programs.NAME),
+        in.frame(spark(), Enrollments.NAME), in.frame(spark(), Training.NAME), in.frame(spark(), Reoffences.NAME),
+        in.frame(spark(), Followups.NAME), params);
+    List<Row> rows = CohortOutcomes.compute(analysis, minCell).collectAsList();
+    assertEquals(1, rows.size(), "one cohort x facility x group x window");
+    return rows.get(0);
+  }
+
+  @Test
+  void fewReleases_k3_withholdsReleasesAndEverythingBelowIt() {
+    // k = 3: 2 releases (1 <= 2 < 3), none eligible yet (as-of 2023-06-30 < 2023-07-01).
+    // Only the 'releases < k' rule fires (eligible 0 and reoffended 0 are not small), yet
+    // releases, eligible, reoffended, rate and the interval are all withheld.
+    Row r = cohort(2, 0, 0, 3);
+    for (String column : List.of("releases", "eligible", "reoffended", "rate", "ci_low", "ci_high")) {
+      assertNull(r.getAs(column), column);
+    }
+    assertEquals(Boolean.TRUE, r.getAs("suppressed"));
+  }
+
+  @Test
+  void fewEligible_k3_withholdsEligibleAndRate_butPublishesReleases() {
+    // k = 3: 25 releases (not small), 2 eligible (1 <= 2 < 3) with 1 reoffender.
+    // 'eligible < k' withholds eligible, reoffended, rate, ci_low, ci_high; releases stays 25.
+    Row r = cohort(25, 2, 1, 3);
+    assertEquals(25L, r.<Long>getAs("releases"));
+    for (String column : List.of("eligible", "reoffended", "rate", "ci_low", "ci_high")) {
+      assertNull(r.getAs(column), column);
+    }
+    assertEquals(Boolean.TRUE, r.getAs("suppressed"));
+  }
+
+  @Test
+  void zeroEligible_k3_isPublished_notSuppressed() {
+    // k = 3: 25 releases, 0 eligible (as-of 2023-06-30), 0 reoffended: 0 is not in 1..k-1.
+    Row r = cohort(25, 0, 0, 3);
+    assertEquals(25L, r.<Long>getAs("releases"));
+    assertEquals(0L, r.<Long>getAs("eligible"));
+    assertEquals(0L, r.<Long>getAs("reoffended"));
+    assertEquals(Boolean.FALSE, r.getAs("suppressed"));
+  }
+
+  @Test
+  void countsEqualToK3_areNotSmall() {
+    // k = 3: 3 eligible of 25, 0 reoffended, 3 non-reoffenders: 3 is not < 3, 0 is not >= 1.
+    // rate = 0/3 = 0.
+    Row r = cohort(25, 3, 0, 3);
+    assertEquals(25L, r.<Long>getAs("releases"));
+    assertEquals(3L, r.<Long>getAs("eligible"));
+    assertEquals(0L, r.<Long>getAs("reoffended"));
+    assertEquals(0.0, r.<Double>getAs("rate"), 0.0);
+    assertEquals(Boolean.FALSE, r.getAs("suppressed"));
+  }
 }
