@@ -380,8 +380,13 @@ public final class ReportWriter {
   // ---------------------------------------------------------------- participation and data quality
 
   /** A program's participation over all quarters, from the published cells only. */
+  /**
+   * A program's sums over its quarters: {@code hidden} quarters withheld a count, of which
+   * {@code countsHidden} an enrolment count and {@code hoursHidden} the hours (withheld on their
+   * own when a quarter has few attendees), so each sum says whether it is a lower bound.
+   */
   private record Totals(long enrolled, long completed, long ended, double hours, long certificates, int hidden,
-      boolean completionExact) {}
+      int countsHidden, int hoursHidden) {}
 
   private void participation() {
     open("participation");
@@ -406,20 +411,22 @@ public final class ReportWriter {
       long certificates = 0;
       double hours = 0;
       int hidden = 0;
-      boolean exact = true;
+      int countsHidden = 0;
+      int hoursHidden = 0;
       for (Participation r : rows) {
-        if (r.enrolled() == null || r.completed() == null || r.ended() == null) {
-          hidden++;
-          exact = false;
-        }
+        boolean counts = r.enrolled() == null || r.completed() == null || r.ended() == null;
+        boolean hoursWithheld = r.hoursPresent() == null;
+        countsHidden += counts ? 1 : 0;
+        hoursHidden += hoursWithheld ? 1 : 0;
+        hidden += counts || hoursWithheld ? 1 : 0;
         enrolled += r.enrolled() == null ? 0 : r.enrolled();
         completed += r.completed() == null ? 0 : r.completed();
         ended += r.ended() == null ? 0 : r.ended();
         certificates += r.certificates() == null ? 0 : r.certificates();
         hours += r.hoursPresent() == null ? 0 : r.hoursPresent();
       }
-      totals.put(p.id(), new Totals(enrolled, completed, ended, hours, certificates, hidden, exact));
-      bars.add(new Charts.EnrolBar(p.name(), enrolled, hidden));
+      totals.put(p.id(), new Totals(enrolled, completed, ended, hours, certificates, hidden, countsHidden, hoursHidden));
+      bars.add(new Charts.EnrolBar(p.name(), enrolled, countsHidden));
     }
     if (!bars.isEmpty()) {
       figure(Charts.enrolment(chartId(), t.s("Pendaftaran per program", "Enrolments per program"), bars, t),
@@ -447,13 +454,15 @@ public final class ReportWriter {
       for (String programId : ids) {
         Program p = programs.get(programId);
         Totals x = totals.get(programId);
-        String prefix = x.hidden() > 0 ? "\u2265 " : "";
+        String prefix = x.countsHidden() > 0 ? "\u2265 " : "";
+        boolean completionExact = x.countsHidden() == 0;
         html.append("<tr><td>").append(esc(p.name())).append("</td><td>").append(esc(t.phaseShort(p.phase())))
             .append("</td><td class=\"num\">").append(esc(prefix + t.count(x.enrolled())))
             .append("</td><td class=\"num\">").append(esc(prefix + t.count(x.completed()))).append("</td><td class=\"num\">")
-            .append(x.completionExact() && x.ended() > 0 ? esc(t.percent((double) x.completed() / x.ended()))
-                : x.completionExact() ? "\u2013" : suppressedMark())
-            .append("</td><td class=\"num\">").append(esc(prefix + t.count(Math.round(x.hours()))))
+            .append(completionExact && x.ended() > 0 ? esc(t.percent((double) x.completed() / x.ended()))
+                : completionExact ? "\u2013" : suppressedMark())
+            .append("</td><td class=\"num\">")
+            .append(esc((x.hoursHidden() > 0 ? "\u2265 " : "") + t.count(Math.round(x.hours()))))
             .append("</td><td class=\"num\">").append(x.hidden()).append("</td></tr>\n");
       }
     }

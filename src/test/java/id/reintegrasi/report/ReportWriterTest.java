@@ -182,6 +182,25 @@ class ReportWriterTest {
   }
 
   @Test
+  void participationHours_areALowerBound_whenAQuarterWithholdsOnlyTheHours() {
+    // PRG-B: 2021-Q1 20 enrolled, all completed, 400 h; 2021-Q2 no enrolment, and training of
+    // a few attendees whose hours the table withholds. The counts are exact, the hours are not.
+    ReportData d = data();
+    List<Participation> rows = new ArrayList<>(d.participation());
+    rows.add(new Participation("PRG-B", null, "Kursus Menjahit", "KEMANDIRIAN", "IN_CUSTODY", "2021-Q1",
+        20L, 20L, 20L, 400.0, 0L, false));
+    rows.add(new Participation("PRG-B", null, "Kursus Menjahit", "KEMANDIRIAN", "IN_CUSTODY", "2021-Q2",
+        0L, 0L, 0L, null, 0L, true));
+    String html = ReportWriter.render(new ReportData(d.meta(), d.effects(), d.survival(), d.cohorts(), d.dose(),
+        rows, d.quality()), Language.EN);
+    int row = html.indexOf("<tr><td>Kursus Menjahit");
+    String tr = html.substring(row, html.indexOf("</tr>", row));
+    assertTrue(tr.contains("<td class=\"num\">20</td><td class=\"num\">20</td>"), "exact counts: " + tr);
+    assertTrue(tr.contains("<td class=\"num\">\u2265 400</td><td class=\"num\">1</td>"), "hours a lower bound: " + tr);
+    assertFalse(tr.contains("class=\"suppressed\""), "completion rate exact: " + tr);
+  }
+
+  @Test
   void dataQuality_countsQuarantineAndWarnings_perDataset() {
     String html = ReportWriter.render(data(), Language.ID);
     assertTrue(html.contains("<tr><td>pembebasan (releases)</td><td class=\"num\">3.005</td><td class=\"num\">6</td>"
