@@ -332,7 +332,7 @@ public final class ReintegrationJob {
       list.add(new ReportData.Mou(r.getString(0), r.getString(1), r.getString(2), r.isNullAt(3) ? null : r.getLocalDate(3)));
     }
     return new ReportData.Meta(opts.asOf().orElseThrow(), opts.headlineWindow(), opts.waitingMonths(), opts.minCell(),
-        opts.countArrests(), list);
+        opts.countArrests(), opts.minTreated(), opts.landmarkDays(), list);
   }
 
   static <T> T timed(String stage, Supplier<T> body) {

@@ -21,7 +21,7 @@ public record ReportData(Meta meta, List<Effect> effects, List<SurvivalPoint> su
 
   /** The run's facts that the tables do not carry. */
   public record Meta(LocalDate asOf, int headlineWindow, int waitingMonths, int minCell, boolean countArrests,
-      List<Mou> mous) {}
+      long minTreated, int landmarkDays, List<Mou> mous) {}
 
   public record Mou(String id, String title, String parties, LocalDate signedDate) {}
 

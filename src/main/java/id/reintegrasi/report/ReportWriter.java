@@ -81,11 +81,13 @@ public final class ReportWriter {
     html.append("<p class=\"intro\">").append(esc(t.s(
         "Laporan ini menjawab satu pertanyaan: apakah warga binaan yang mengikuti program pembinaan lebih jarang "
             + "mengulangi tindak pidana setelah bebas dibandingkan warga binaan serupa yang tidak mengikutinya? "
-            + "Angka utama menghitung pengulangan tindak pidana yang terbukti (" + counted() + ") dalam "
+            + "Angka utama menghitung pengulangan tindak pidana" + proven(" yang terbukti", "")
+            + " (" + counted() + ") dalam "
             + t.months(m.headlineWindow()) + " setelah bebas, dan hanya memakai pembebasan yang masa pemantauannya "
             + "(ditambah " + t.months(m.waitingMonths()) + " tenggang pencatatan) sudah selesai pada tanggal data.",
         "This report answers one question: do people who took part in a rehabilitation program reoffend less after "
-            + "release than similar people who did not? The headline counts proven reoffending (" + counted()
+            + "release than similar people who did not? The headline counts " + proven("proven ", "")
+            + "reoffending (" + counted()
             + ") within " + t.months(m.headlineWindow()) + " of release, using only releases whose follow-up (plus "
             + t.months(m.waitingMonths()) + " for records to arrive) had ended by the data date."))).append("</p>\n");
     List<Mou> mous = mous();
@@ -105,6 +107,11 @@ public final class ReportWriter {
       html.append("</ul>\n");
     }
     html.append("</header>\n");
+  }
+
+  /** A word or phrase that holds only when reoffending means proven offences (not with --count-arrests). */
+  private String proven(String withoutArrests, String withArrests) {
+    return data.meta().countArrests() ? withArrests : withoutArrests;
   }
 
   private String counted() {
@@ -549,9 +556,11 @@ public final class ReportWriter {
     int k = data.meta().minCell();
     html.append("<dl class=\"glossary\">\n");
     gloss(t.s("Tingkat pengulangan", "Reoffence rate"), t.s(
-        "Dari setiap 100 orang yang bebas, berapa yang terbukti mengulangi tindak pidana (" + counted() + ") dalam "
+        "Dari setiap 100 orang yang bebas, berapa yang" + proven(" terbukti", "") + " mengulangi tindak pidana ("
+            + counted() + ") dalam "
             + t.months(data.meta().headlineWindow()) + ".",
-        "Out of every 100 people released, how many were proven to reoffend (" + counted() + ") within "
+        "Out of every 100 people released, how many " + proven("were proven to reoffend", "reoffended")
+            + " (" + counted() + ") within "
             + t.months(data.meta().headlineWindow()) + "."));
     gloss(t.s("Kelompok pembanding", "Comparison group"), t.s(
         "Warga binaan yang tidak mengikuti program apa pun pada tahap yang sama, dipasangkan dengan peserta menurut jenis "
@@ -574,9 +583,9 @@ public final class ReportWriter {
         "Data belum dapat membedakan program dari tanpa program. Ini tidak membuktikan bahwa program tidak berguna.",
         "The data cannot tell the program from no program. This does not prove the program is useless."));
     gloss(t.verdict("INSUFFICIENT_DATA"), t.s(
-        "Kurang dari " + t.count(60L) + " peserta, atau pembanding yang sebanding terlalu sedikit. Tunggu lebih banyak "
+        "Kurang dari " + t.count(data.meta().minTreated()) + " peserta, atau pembanding yang sebanding terlalu sedikit. Tunggu lebih banyak "
             + "pembebasan yang masa pemantauannya selesai sebelum menarik kesimpulan.",
-        "Fewer than " + t.count(60L) + " participants, or too few comparable non-participants. Wait for more releases "
+        "Fewer than " + t.count(data.meta().minTreated()) + " participants, or too few comparable non-participants. Wait for more releases "
             + "to complete their follow-up before drawing conclusions."));
     gloss(t.s("Selisih naif", "Naive difference"), t.s(
         "Perbandingan langsung tanpa pencocokan. Jika jauh berbeda dari selisih setelah pencocokan, peserta dipilih "
@@ -605,23 +614,30 @@ public final class ReportWriter {
     List<String> points = List.of(
         t.s("Satu pengamatan per pembebasan; pembebasan karena pindah (TRANSFER) atau meninggal (DEATH) tidak dipantau.",
             "One observation per release; transfers and deaths start no follow-up."),
-        t.s("Pengulangan dalam w bulan: pelanggaran terbukti setelah tanggal bebas sampai w bulan sesudahnya, tercatat paling "
+        t.s("Pengulangan dalam w bulan: pelanggaran" + proven(" terbukti", "")
+                + " setelah tanggal bebas sampai w bulan sesudahnya, tercatat paling "
                 + "lambat " + t.months(m.waitingMonths()) + " setelah jendela berakhir.",
-            "Reoffending within w months: a proven offence after release up to w months later, recorded at most "
+            "Reoffending within w months: " + proven("a proven offence", "an offence")
+                + " after release up to w months later, recorded at most "
                 + t.months(m.waitingMonths()) + " after the window."),
         t.s("Hanya pembebasan yang jendela dan tenggangnya sudah selesai pada " + t.date(m.asOf()) + " yang dihitung; "
                 + "pembebasan terbaru tidak pernah dianggap berhasil.",
             "Only releases whose window and waiting period had ended by " + t.date(m.asOf()) + " count; recent releases "
                 + "are never counted as successes."),
-        t.s("Peserta: terdaftar dalam program selama masa pidana (atau dalam 90 hari setelah bebas untuk program pasca "
+        t.s("Peserta: terdaftar dalam program selama masa pidana (atau dalam " + m.landmarkDays()
+                + " hari setelah bebas untuk program pasca "
                 + "bebas), selesai atau tidak.",
-            "Participants: enrolled during the custody spell (or within 90 days of release for post-release programs), "
+            "Participants: enrolled during the custody spell (or within " + m.landmarkDays()
+                + " days of release for post-release programs), "
                 + "whether or not they finished."),
         t.s("Pembanding: pencocokan persis per strata (coarsened exact matching) dengan bobot t/c per strata; galat baku "
                 + "memakai ukuran efektif Kish.",
             "Comparison: coarsened exact matching with weights t/c per stratum; standard errors use Kish's effective size."),
-        t.s("Selang 95% = selisih \u00b1 1,96 \u00d7 galat baku; kesimpulan butuh p < 0,05 dan sedikitnya 60 peserta.",
-            "95% interval = difference \u00b1 1.96 \u00d7 standard error; a verdict needs p < 0.05 and at least 60 participants."),
+        t.s("Selang 95% = selisih \u00b1 1,96 \u00d7 galat baku; kesimpulan butuh p < 0,05, sedikitnya " + t.count(m.minTreated())
+                + " peserta dan ukuran efektif pembanding sedikitnya " + t.count(m.minTreated()) + ".",
+            "95% interval = difference \u00b1 1.96 \u00d7 standard error; a verdict needs p < 0.05, at least "
+                + t.count(m.minTreated()) + " participants and a comparison of effective size at least "
+                + t.count(m.minTreated()) + "."),
         t.s("Kurva bertahan: Kaplan\u2013Meier dengan pita Greenwood, dipublikasikan tiap 30 hari.",
             "Survival: Kaplan\u2013Meier with Greenwood bands, published every 30 days."),
         t.s("Rincian lengkap: README proyek dan shared/METHOD.md.", "Full details: the project README and shared/METHOD.md."));

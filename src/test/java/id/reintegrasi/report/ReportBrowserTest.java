@@ -104,7 +104,7 @@ class ReportBrowserTest extends SparkTestBase {
   void englishReport_ofTheSameTables_rendersToo() throws Exception {
     Path out = SampleRun.output();
     ReportData data = ReportData.load(spark(), t -> out.resolve(t).toString(),
-        new ReportData.Meta(java.time.LocalDate.parse(SampleRun.AS_OF), 12, 6, 1, false, List.of()));
+        new ReportData.Meta(java.time.LocalDate.parse(SampleRun.AS_OF), 12, 6, 1, false, 60, 90, List.of()));
     Path english = Files.writeString(tmp.resolve("report-en.html"), ReportWriter.render(data, Language.EN));
     Map<String, Object> page = open(english, 900);
     assertEquals("en", page.get("lang"));

@@ -63,7 +63,7 @@ class ReportWriterTest {
         new Quality("releases", "unknown_code:sex", "unknown_code", "sex", "ERROR", 3005, 1, "sex is not one of L, P"),
         new Quality("enrollments", "unknown_reference:person_id", "unknown_reference", "person_id", "WARNING", 2315, 173,
             "person_id has no (valid) release"));
-    Meta meta = new Meta(AS_OF, 12, 6, 10, false, List.of(new Mou("MOU-1", "MoU Kerja & <Sertifikasi>", "Kanwil; Disnaker",
+    Meta meta = new Meta(AS_OF, 12, 6, 10, false, 60, 90, List.of(new Mou("MOU-1", "MoU Kerja & <Sertifikasi>", "Kanwil; Disnaker",
         LocalDate.of(2025, 10, 19))));
     return new ReportData(meta, effects, survival, cohorts, dose, participation, quality);
   }
@@ -198,6 +198,23 @@ class ReportWriterTest {
     assertTrue(tr.contains("<td class=\"num\">20</td><td class=\"num\">20</td>"), "exact counts: " + tr);
     assertTrue(tr.contains("<td class=\"num\">\u2265 400</td><td class=\"num\">1</td>"), "hours a lower bound: " + tr);
     assertFalse(tr.contains("class=\"suppressed\""), "completion rate exact: " + tr);
+  }
+
+  @Test
+  void runOptions_reachTheText_minTreatedLandmarkAndArrests() {
+    ReportData d = data();
+    String defaults = ReportWriter.render(d, Language.EN);
+    assertTrue(defaults.contains("Fewer than 60 participants"), "the verdict's minimum");
+    assertTrue(defaults.contains("within 90 days of release"), "the landmark");
+    assertTrue(defaults.contains("counts proven reoffending"), "proven offences by default");
+    Meta m = d.meta();
+    Meta options = new Meta(m.asOf(), m.headlineWindow(), m.waitingMonths(), m.minCell(), true, 30, 60, m.mous());
+    String html = ReportWriter.render(new ReportData(options, d.effects(), d.survival(), d.cohorts(), d.dose(),
+        d.participation(), d.quality()), Language.EN);
+    assertTrue(html.contains("Fewer than 30 participants"), "--min-treated 30");
+    assertTrue(html.contains("at least 30 participants and a comparison of effective size at least 30"), "both minimums");
+    assertTrue(html.contains("within 60 days of release"), "--landmark-days 60");
+    assertFalse(html.contains("proven"), "with --count-arrests an arrest is not a proven offence");
   }
 
   @Test
