@@ -88,8 +88,10 @@ public final class Statements {
                 : "the number of proven offences";
             case DAYS_TO_FIRST -> "the time to reoffending";
           };
-      return "There are too few participants (" + r.treatedN()
-          + ") or comparable non-participants (about " + round(r.comparisonEffectiveSize(), 0)
+      // DAYS_TO_FIRST is measured among those who reoffended, and so are its counts.
+      String who = r.measure() == Measure.DAYS_TO_FIRST ? " who reoffended" : "";
+      return "There are too few participants" + who + " (" + r.treatedN()
+          + ") or comparable non-participants" + who + " (about " + round(r.comparisonEffectiveSize(), 0)
           + ") to say whether " + (r.subject() == null ? "the program" : r.subject())
           + " made a difference to " + what + " " + window + ".";
     }
@@ -153,8 +155,9 @@ public final class Statements {
                 : "jumlah pelanggaran yang terbukti";
             case DAYS_TO_FIRST -> "waktu hingga pelanggaran kembali";
           };
-      return "Jumlah peserta (" + r.treatedN()
-          + ") atau bukan peserta serupa yang dapat dibandingkan (sekitar "
+      String who = r.measure() == Measure.DAYS_TO_FIRST ? " yang melakukan pelanggaran kembali" : "";
+      return "Jumlah peserta" + who + " (" + r.treatedN()
+          + ") atau bukan peserta serupa" + who + " yang dapat dibandingkan (sekitar "
           + round(r.comparisonEffectiveSize(), 0) + ") terlalu sedikit untuk menilai apakah "
           + (r.subject() == null ? "program" : r.subject()) + " berpengaruh terhadap " + what
           + " " + window + ".";

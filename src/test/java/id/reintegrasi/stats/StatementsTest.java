@@ -66,6 +66,24 @@ class StatementsTest {
   }
 
   @Test
+  void insufficientData_forDaysToFirst_namesTheCountsAsThoseWhoReoffended() {
+    // DAYS_TO_FIRST is a mean among those who reoffended: 40 of (say) 300 participants, and a
+    // comparison of effective size 150 among its reoffenders.
+    Statements.Sentences s = Statements.describe(new Statements.Result(
+        "Program Las", Measure.DAYS_TO_FIRST, 12, 150.0, 170.0, -40.0, 0.0,
+        Verdict.INSUFFICIENT_DATA, 40L, 150.0));
+    assertEquals(
+        "There are too few participants who reoffended (40) or comparable non-participants who reoffended"
+            + " (about 150) to say whether Program Las made a difference to the time to reoffending within one year.",
+        s.english());
+    assertEquals(
+        "Jumlah peserta yang melakukan pelanggaran kembali (40) atau bukan peserta serupa yang melakukan"
+            + " pelanggaran kembali yang dapat dibandingkan (sekitar 150) terlalu sedikit untuk menilai apakah"
+            + " Program Las berpengaruh terhadap waktu hingga pelanggaran kembali dalam satu tahun.",
+        s.indonesian());
+  }
+
+  @Test
   void insufficientData_citesBothGroupSizes() {
     // n_eff 120.4 is cited as "about 120".
     Statements.Sentences s = Statements.describe(new Statements.Result(
