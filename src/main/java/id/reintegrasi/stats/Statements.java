@@ -194,13 +194,13 @@ public final class Statements {
     String verdict =
         switch (r.verdict()) {
           case REDUCED -> days
-              ? "Perbedaan ini signifikan secara statistik: peserta yang melakukan pelanggaran"
+              ? "Penurunan ini signifikan secara statistik: peserta yang melakukan pelanggaran"
                   + " kembali melakukannya lebih cepat."
-              : "Perbedaan ini signifikan secara statistik.";
+              : "Penurunan ini signifikan secara statistik.";
           case INCREASED -> days
-              ? "Perbedaan ini signifikan secara statistik: peserta yang melakukan pelanggaran"
+              ? "Peningkatan ini signifikan secara statistik: peserta yang melakukan pelanggaran"
                   + " kembali melakukannya lebih lambat."
-              : "Perbedaan ini signifikan secara statistik.";
+              : "Peningkatan ini signifikan secara statistik.";
           case NO_SIGNIFICANT_DIFFERENCE ->
               "Perbedaan ini tidak signifikan secara statistik: program mungkin tidak berpengaruh.";
           case INSUFFICIENT_DATA -> throw new AssertionError("handled above");

@@ -29,7 +29,7 @@ class StatementsTest {
     assertEquals(
         "Dari 100 peserta Program Kemandirian Las pada umumnya, 21 orang melakukan pelanggaran"
             + " kembali dalam satu tahun, dibandingkan 30 dari 100 bukan peserta yang serupa;"
-            + " selisihnya diperkirakan antara 2 dan 16 orang lebih sedikit. Perbedaan ini"
+            + " selisihnya diperkirakan antara 2 dan 16 orang lebih sedikit. Penurunan ini"
             + " signifikan secara statistik.",
         s.indonesian());
   }
@@ -138,7 +138,7 @@ class StatementsTest {
     assertEquals(
         "Peserta Program Las melakukan 35 pelanggaran yang terbukti per 100 orang dalam 6 bulan,"
             + " dibandingkan 48 per 100 bukan peserta yang serupa; selisihnya diperkirakan antara"
-            + " 5 dan 21 pelanggaran lebih sedikit per 100 orang. Perbedaan ini signifikan secara"
+            + " 5 dan 21 pelanggaran lebih sedikit per 100 orang. Penurunan ini signifikan secara"
             + " statistik.",
         s.indonesian());
   }
@@ -157,7 +157,7 @@ class StatementsTest {
     assertEquals(
         "Peserta Program Las mengalami 35 penangkapan atau pelanggaran yang terbukti per 100 orang dalam"
             + " 6 bulan, dibandingkan 48 per 100 bukan peserta yang serupa; selisihnya diperkirakan antara"
-            + " 5 dan 21 pelanggaran lebih sedikit per 100 orang. Perbedaan ini signifikan secara"
+            + " 5 dan 21 pelanggaran lebih sedikit per 100 orang. Penurunan ini signifikan secara"
             + " statistik.",
         s.indonesian());
     Statements.Sentences few = Statements.describe(new Statements.Result(null, Measure.FREQUENCY, 12,
@@ -194,7 +194,7 @@ class StatementsTest {
     assertEquals(
         "Peserta Program Las yang melakukan pelanggaran kembali dalam 3 tahun rata-rata"
             + " melakukannya setelah 150 hari, dibandingkan 120 hari pada bukan peserta yang"
-            + " serupa; selisihnya diperkirakan antara 8 dan 52 hari lebih lama. Perbedaan ini"
+            + " serupa; selisihnya diperkirakan antara 8 dan 52 hari lebih lama. Peningkatan ini"
             + " signifikan secara statistik: peserta yang melakukan pelanggaran kembali"
             + " melakukannya lebih lambat.",
         s.indonesian());
