@@ -2,10 +2,18 @@ package id.reintegrasi.effect;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import id.reintegrasi.InputFixture;
 import id.reintegrasi.SparkTestBase;
 import id.reintegrasi.analysis.ReleaseAnalysis;
+import id.reintegrasi.schema.Enrollments;
+import id.reintegrasi.schema.Followups;
+import id.reintegrasi.schema.Programs;
+import id.reintegrasi.schema.Releases;
+import id.reintegrasi.schema.Reoffences;
+import id.reintegrasi.schema.Training;
 import id.reintegrasi.stats.Normal;
 import id.reintegrasi.stats.Wilson;
 import java.time.LocalDate;
@@ -111,5 +119,116 @@ class ReintegrationTest extends SparkTestBase {
     assertEquals(1L, c.<Long>getAs("followed_up"));
     assertEquals(0L, c.<Long>getAs("employed"));
     assertEquals(0.0, c.<Double>getAs("employment_rate"), 1e-12);
+  }
+
+  /**
+   * The reintegration table for one stratum (the fixture defaults, L / NARKOTIKA, released
+   * 2021-01-15): PRG-BARISTA participants and non-participants, each with one follow-up on day 30.
+   */
+  private static Dataset<Row> oneStratum(int treatedEmployed, int treatedNot, int comparisonEmployed,
+      int comparisonNot, int minCell) {
+    InputFixture in = InputFixture.withCatalogue();
+    int[] counts = {treatedEmployed, treatedNot, comparisonEmployed, comparisonNot};
+    for (int g = 0; g < 4; g++) {
+      for (int i = 0; i < counts[g]; i++) {
+        String id = "G" + g + "-" + i;
+        ProgramEffectsTest.person(in, id, "L", "NARKOTIKA", g < 2);
+        followup(in, id, 30, g % 2 == 0 ? "EMPLOYED" : "UNEMPLOYED");
+      }
+    }
+    Dataset<Row> population = ProgramEffectsTest.inCustodyPopulation(in);
+    Matching.Result matched = Matching.match(Reintegration.longTable(population, AS_OF), ReleaseAnalysis.COVARIATES);
+    return Reintegration.compute(spark(), matched, minCell).cache();
+  }
+
+  private static Row row(Dataset<Row> table, String group) {
+    return table.filter("level = 'PROGRAM' and subject_id = 'PRG-BARISTA' and `group` = '" + group + "'").first();
+  }
+
+  @Test
+  void minCellThree_zeroIsNotSmall_valuesShown() {
+    // k = 3. Treated 3 employed, 0 not (0 is not small); comparison 3 employed, 3 not, weight 3/6.
+    // Treated 3/3 = 1; comparison (0.5 * 3) / (0.5 * 6) = 0.5; difference 0.5.
+    Dataset<Row> table = oneStratum(3, 0, 3, 3, 3);
+    Row t = row(table, "TREATED");
+    Row c = row(table, "COMPARISON");
+    assertEquals(3L, t.<Long>getAs("followed_up"));
+    assertEquals(3L, t.<Long>getAs("employed"));
+    assertEquals(1.0, t.<Double>getAs("employment_rate"), 1e-12);
+    assertEquals(6L, c.<Long>getAs("followed_up"));
+    assertEquals(3L, c.<Long>getAs("employed"));
+    assertEquals(0.5, c.<Double>getAs("employment_rate"), 1e-12);
+    assertEquals(0.5, t.<Double>getAs("difference"), 1e-12);
+    assertFalse(t.<Boolean>getAs("suppressed"));
+    assertFalse(c.<Boolean>getAs("suppressed"));
+  }
+
+  @Test
+  void minCellThree_smallFollowedUpOrEmployedOrNotEmployed_hidesTheValues() {
+    // k = 3, each case has exactly one small count (1 or 2); the rest are 0 or >= 3.
+    // {treated employed, treated not, comparison employed, comparison not, small group}
+    int[][] cases = {
+        {3, 1, 3, 3, 0},   // treated not employed 1: small
+        {3, 3, 1, 3, 1},   // comparison employed 1: small
+        {2, 0, 3, 3, 0}};  // treated followed up 2 (and employed 2): small
+    for (int[] k : cases) {
+      Dataset<Row> table = oneStratum(k[0], k[1], k[2], k[3], 3);
+      Row small = row(table, k[4] == 0 ? "TREATED" : "COMPARISON");
+      String label = java.util.Arrays.toString(k);
+      assertNull(small.getAs("employed"), label);
+      assertNull(small.getAs("employment_rate"), label);
+      assertNull(small.getAs("ci_low"), label);
+      assertNull(small.getAs("ci_high"), label);
+      for (Row r : List.of(row(table, "TREATED"), row(table, "COMPARISON"))) {
+        assertNull(r.getAs("difference"), label);
+        assertNull(r.getAs("p_value"), label);
+        assertTrue(r.<Boolean>getAs("suppressed"), label);
+      }
+    }
+  }
+
+  @Test
+  void postReleasePhase_leavesOutReleasesWithAnEventBeforeDay90() {
+    // PRG-PASCA is post-release; participation = enrollment within 90 days after release (day 10).
+    // Landmark day 90: releases with a counted event on or before day 90 leave the population.
+    // T1 treated, employed; T2 treated, employed, event day 30: out.
+    // C1 comparison, unemployed; C2 comparison, employed, event day 30: out;
+    // C3 comparison, employed, event day 100 (after the landmark): stays.
+    // Treated 1 of 1 = 1. Comparison C1, C3 weigh 1/2 each: 0.5 / 1 = 0.5. Difference 0.5.
+    // (Without the exclusion: treated 2/2, comparison 2/3.)
+    InputFixture in = new InputFixture().program("program_id", "PRG-PASCA", "phase", "POST_RELEASE", "mou_id", "");
+    String[][] people = {
+        {"T1", "true", "EMPLOYED", ""}, {"T2", "true", "EMPLOYED", "30"},
+        {"C1", "false", "UNEMPLOYED", ""}, {"C2", "false", "EMPLOYED", "30"}, {"C3", "false", "EMPLOYED", "100"}};
+    for (String[] p : people) {
+      in.release("release_id", "R" + p[0], "person_id", "P" + p[0]);
+      if (Boolean.parseBoolean(p[1])) {
+        in.enrollment("enrollment_id", "E" + p[0], "person_id", "P" + p[0], "program_id", "PRG-PASCA",
+            "enrolled_date", "2021-01-25", "exit_date", "2021-04-25");
+      }
+      followup(in, p[0], 120, p[2]);
+      if (!p[3].isEmpty()) {
+        in.event("event_id", "V" + p[0], "person_id", "P" + p[0],
+            "offence_date", LocalDate.parse("2021-01-15").plusDays(Integer.parseInt(p[3])).toString(),
+            "recorded_date", "");
+      }
+    }
+    Dataset<Row> analysis = ReleaseAnalysis.build(in.frame(spark(), Releases.NAME), in.frame(spark(), Programs.NAME),
+        in.frame(spark(), Enrollments.NAME), in.frame(spark(), Training.NAME), in.frame(spark(), Reoffences.NAME),
+        in.frame(spark(), Followups.NAME),
+        new ReleaseAnalysis.Params(AS_OF, List.of(12), 6, List.of("CONVICTION", "READMISSION"), 90));
+    Dataset<Row> population = EffectPopulation.of(analysis, Programs.POST_RELEASE,
+        new EffectPopulation.Params(AS_OF, 6, 12, 90));
+    Matching.Result matched = Matching.match(Reintegration.longTable(population, AS_OF), ReleaseAnalysis.COVARIATES);
+    Dataset<Row> table = Reintegration.compute(spark(), matched, 1).cache();
+    Row t = table.filter("subject_id = 'PRG-PASCA' and phase = 'POST_RELEASE' and `group` = 'TREATED'").first();
+    Row c = table.filter("subject_id = 'PRG-PASCA' and phase = 'POST_RELEASE' and `group` = 'COMPARISON'").first();
+    assertEquals(1L, t.<Long>getAs("followed_up"));
+    assertEquals(1L, t.<Long>getAs("employed"));
+    assertEquals(1.0, t.<Double>getAs("employment_rate"), 1e-12);
+    assertEquals(2L, c.<Long>getAs("followed_up"));
+    assertEquals(1L, c.<Long>getAs("employed"));
+    assertEquals(0.5, c.<Double>getAs("employment_rate"), 1e-12);
+    assertEquals(0.5, t.<Double>getAs("difference"), 1e-12);
   }
 }
