@@ -76,8 +76,8 @@ class ProgramEffectsTest extends SparkTestBase {
     }
   }
 
-  @Test
-  void smallCase_matchesHandComputation() {
+  /** The releases of the hand-computed case (three strata, one of them unmatched). */
+  private static InputFixture smallCase() {
     InputFixture in = InputFixture.withCatalogue();
     // Stratum A (L, NARKOTIKA): treated 2, one reoffends twice (first on day 30); comparison 4,
     // one reoffends once (day 60). Weight of each comparison release: 2/4 = 0.5.
@@ -93,6 +93,12 @@ class ProgramEffectsTest extends SparkTestBase {
     person(in, "B2", "P", "NARKOTIKA", false, 120, 150, 300);
     // Stratum C (L, PENCURIAN): treated 1, no comparison: unmatched.
     person(in, "C1", "L", "PENCURIAN", true, 10);
+    return in;
+  }
+
+  @Test
+  void smallCase_matchesHandComputation() {
+    InputFixture in = smallCase();
     Dataset<Row> effects = effects(in, 1).cache();
 
     // REOFFENCE_RATE. Treated (matched): 1 of 3 = 1/3. Comparison: Σw = 0.5·4 + 1 = 3,
@@ -229,15 +235,7 @@ class ProgramEffectsTest extends SparkTestBase {
   void minTreated_isAlsoTheComparisonsEffectiveSizeMinimum() {
     // The hand-computed case: 3 matched treated, comparison n_eff 4.5, p = 0.64. With
     // --min-treated 3 both minimums are 3: a verdict, not INSUFFICIENT_DATA for n_eff < 60.
-    InputFixture in = InputFixture.withCatalogue();
-    person(in, "A1", "L", "NARKOTIKA", true, 30, 200);
-    person(in, "A2", "L", "NARKOTIKA", true);
-    person(in, "A3", "L", "NARKOTIKA", false, 60);
-    person(in, "A4", "L", "NARKOTIKA", false);
-    person(in, "A5", "L", "NARKOTIKA", false);
-    person(in, "A6", "L", "NARKOTIKA", false);
-    person(in, "B1", "P", "NARKOTIKA", true);
-    person(in, "B2", "P", "NARKOTIKA", false, 120, 150, 300);
+    InputFixture in = smallCase();
     Dataset<Row> effects = tables(in, 1, 3).effects();
     assertEquals("NO_SIGNIFICANT_DIFFERENCE", row(effects, "PROGRAM", "PRG-BARISTA", "REOFFENCE_RATE").getAs("verdict"));
     // 5: still 3 treated, too few.
