@@ -82,27 +82,10 @@ class MouDidTest extends SparkTestBase {
     // on 2020-12-31 (the day before: pre) and on 2021-01-01 (the signed date: post).
     // pre_in reoffends (1/1), post_in does not (0/1), pre_out does not (0/1), post_out does (1/1).
     // DiD = (0 - 1) - (1 - 0) = -2.
-    InputFixture in = new InputFixture()
-        .add(Mous.NAME, "mou_id", "MOU-X", "signed_date", "2021-01-01")
-        .program("program_id", "PRG-X", "mou_id", "MOU-X", "facility_id", "LAPAS-A");
     Object[][] releases = {
         {"LAPAS-A", "2020-12-31", true}, {"LAPAS-A", "2021-01-01", false},
         {"LAPAS-B", "2020-12-31", false}, {"LAPAS-B", "2021-01-01", true}};
-    for (int i = 0; i < releases.length; i++) {
-      String released = (String) releases[i][1];
-      in.release("release_id", "R" + i, "person_id", "P" + i, "facility_id", (String) releases[i][0],
-          "admission_date", "2020-01-01", "release_date", released);
-      if ((Boolean) releases[i][2]) {
-        in.event("event_id", "V" + i, "person_id", "P" + i,
-            "offence_date", LocalDate.parse(released).plusDays(60).toString(), "recorded_date", "");
-      }
-    }
-    Dataset<Row> analysis = ReleaseAnalysis.build(in.frame(spark(), Releases.NAME), in.frame(spark(), Programs.NAME),
-        in.frame(spark(), Enrollments.NAME), in.frame(spark(), Training.NAME), in.frame(spark(), Reoffences.NAME),
-        in.frame(spark(), Followups.NAME),
-        new ReleaseAnalysis.Params(LocalDate.parse("2025-12-31"), List.of(12), 6, List.of("CONVICTION", "READMISSION"), 90));
-    Row r = MouDid.compute(spark(), analysis, in.frame(spark(), Programs.NAME), in.frame(spark(), Mous.NAME),
-        List.of(12), 1).first();
+    Row r = didOf(releases, "2025-12-31", 1);
     assertEquals(1L, r.<Long>getAs("pre_inside_eligible"));
     assertEquals(1L, r.<Long>getAs("pre_inside_reoffended"));
     assertEquals(1L, r.<Long>getAs("post_inside_eligible"));
